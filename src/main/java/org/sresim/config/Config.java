@@ -1,0 +1,123 @@
+package org.sresim.config;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A fully resolved configuration: every key of {@link Keys} with a validated, typed value
+ * (Integer, Long, Double, Boolean or String; {@code auto} stays the string "auto").
+ * Immutable; build one with {@link ConfigLoader}.
+ */
+public final class Config {
+    private final Map<String, Object> values;
+
+    Config(Map<String, Object> values) {
+        Map<String, Object> ordered = new LinkedHashMap<>();
+        for (Key key : Keys.all()) {
+            if (!values.containsKey(key.name())) {
+                throw new ConfigException("missing key '" + key.name() + "'");
+            }
+            ordered.put(key.name(), values.get(key.name()));
+        }
+        this.values = Collections.unmodifiableMap(ordered);
+        Keys.checkCombination(this);
+    }
+
+    /** Every key and value in canonical order. */
+    public Map<String, Object> values() {
+        return values;
+    }
+
+    public Object value(String key) {
+        Object v = values.get(key);
+        if (v == null) {
+            throw new IllegalArgumentException("no such key " + key);
+        }
+        return v;
+    }
+
+    public int intValue(String key) {
+        return (Integer) value(key);
+    }
+
+    public long longValue(String key) {
+        return (Long) value(key);
+    }
+
+    public double doubleValue(String key) {
+        return (Double) value(key);
+    }
+
+    public boolean boolValue(String key) {
+        return (Boolean) value(key);
+    }
+
+    public String text(String key) {
+        return value(key).toString();
+    }
+
+    public boolean isAuto(String key) {
+        return KeyType.AUTO.equals(value(key));
+    }
+
+    /** A copy with some keys replaced; values are parsed and validated like {@code --set}. */
+    public Config with(Map<String, ?> overrides, String origin) {
+        Map<String, Object> copy = new LinkedHashMap<>(values);
+        for (Map.Entry<String, ?> e : overrides.entrySet()) {
+            Key key = Keys.require(e.getKey(), origin);
+            try {
+                copy.put(e.getKey(), key.parse(e.getValue()));
+            } catch (ConfigException ex) {
+                throw new ConfigException(origin + ": " + ex.getMessage());
+            }
+        }
+        try {
+            return new Config(copy);
+        } catch (ConfigException ex) {
+            throw new ConfigException(origin + ": " + ex.getMessage());
+        }
+    }
+
+    /**
+     * A stable 16-hex-digit hash of every key and value (SHA-256 of the canonical
+     * {@code key=value} lines), identical on every machine and run.
+     */
+    public String hash() {
+        return sha256(canonical()).substring(0, 16);
+    }
+
+    String canonical() {
+        StringBuilder sb = new StringBuilder();
+        values.forEach((k, v) -> sb.append(k).append('=').append(v).append('\n'));
+        return sb.toString();
+    }
+
+    static String sha256(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Config c && values.equals(c.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return values.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return values.toString();
+    }
+}

@@ -1,0 +1,38 @@
+package org.sresim.config;
+
+import java.util.List;
+
+/**
+ * One configuration key: its dotted name, type, allowed range and unit. The range check
+ * covers single values; rules between keys live in {@link Keys#checkCombination}.
+ */
+public record Key(String name, KeyType type, double min, double max, boolean maxExclusive,
+                  List<String> choices, String unit, String description) {
+
+    /** The Parquet / JSON column name: dots and dashes become underscores. */
+    public String column() {
+        return name.replace('.', '_').replace('-', '_');
+    }
+
+    Object parse(Object raw) {
+        Object value = type.coerce(name, raw, choices);
+        if (value instanceof Number n) {
+            double d = n.doubleValue();
+            boolean tooHigh = maxExclusive ? d >= max : d > max;
+            if (d < min || tooHigh) {
+                throw new ConfigException("key '" + name + "': " + value + " is out of range (allowed: "
+                        + rangeText() + ")");
+            }
+        }
+        return value;
+    }
+
+    String rangeText() {
+        String hi = max == Double.MAX_VALUE ? "" : (maxExclusive ? " and < " : " and <= ") + plain(max);
+        return ">= " + plain(min) + hi;
+    }
+
+    private static String plain(double d) {
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+    }
+}

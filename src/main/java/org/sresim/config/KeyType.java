@@ -1,0 +1,89 @@
+package org.sresim.config;
+
+import java.util.List;
+
+/** How a configuration value is written and parsed. */
+public enum KeyType {
+    INT, LONG, DOUBLE, BOOL, CHOICE, TEXT,
+    /** An integer or the word {@code auto}. */
+    INT_OR_AUTO,
+    /** A number or the word {@code auto}. */
+    DOUBLE_OR_AUTO;
+
+    static final String AUTO = "auto";
+
+    /**
+     * Converts a YAML scalar (Integer, Long, Double, Boolean, String) or a {@code --set} string into
+     * the canonical Java value for this type: Integer, Long, Double, Boolean or String.
+     */
+    Object coerce(String key, Object raw, List<String> choices) {
+        if (raw == null) {
+            throw new ConfigException("key '" + key + "' has no value (expected " + describe(choices) + ")");
+        }
+        boolean fromText = raw instanceof String;
+        String text = raw.toString().trim();
+        try {
+            return switch (this) {
+                case INT -> Math.toIntExact(integral(raw, text));
+                case LONG -> integral(raw, text);
+                case DOUBLE -> real(raw, text);
+                case BOOL -> {
+                    if (raw instanceof Boolean b) {
+                        yield b;
+                    }
+                    if (fromText && (text.equals("true") || text.equals("false"))) {
+                        yield Boolean.parseBoolean(text);
+                    }
+                    throw new IllegalArgumentException();
+                }
+                case CHOICE -> {
+                    if (!choices.contains(text)) {
+                        throw new IllegalArgumentException();
+                    }
+                    yield text;
+                }
+                case TEXT -> text;
+                case INT_OR_AUTO -> AUTO.equals(text) ? AUTO : (Object) Math.toIntExact(integral(raw, text));
+                case DOUBLE_OR_AUTO -> AUTO.equals(text) ? AUTO : (Object) real(raw, text);
+            };
+        } catch (ArithmeticException | IllegalArgumentException e) {
+            throw new ConfigException("key '" + key + "': '" + text + "' is not " + describe(choices));
+        }
+    }
+
+    String describe(List<String> choices) {
+        return switch (this) {
+            case INT, LONG -> "an integer";
+            case DOUBLE -> "a number";
+            case BOOL -> "true or false";
+            case CHOICE -> "one of " + String.join(", ", choices);
+            case TEXT -> "a text";
+            case INT_OR_AUTO -> "an integer or auto";
+            case DOUBLE_OR_AUTO -> "a number or auto";
+        };
+    }
+
+    private static long integral(Object raw, String text) {
+        if (raw instanceof Integer || raw instanceof Long) {
+            return ((Number) raw).longValue();
+        }
+        if (raw instanceof String) {
+            return Long.parseLong(text);
+        }
+        throw new IllegalArgumentException();
+    }
+
+    private static double real(Object raw, String text) {
+        if (raw instanceof Number n) {
+            return n.doubleValue();
+        }
+        if (raw instanceof String) {
+            double d = Double.parseDouble(text);
+            if (!Double.isFinite(d)) {
+                throw new IllegalArgumentException();
+            }
+            return d;
+        }
+        throw new IllegalArgumentException();
+    }
+}

@@ -1,0 +1,183 @@
+package org.sresim.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.sresim.hw.Action;
+import org.sresim.hw.Hardware;
+import org.sresim.workload.LayerWorkload;
+
+/**
+ * The production counter. Row sets of one row block are bit sets ({@code long} words, bit r =
+ * row r of the tile), so |S ∩ A_b| is {@code Long.bitCount(S & A_b)} per word. Two savings keep
+ * it exact: a window's activation masks are built once per row block and shared by every
+ * column block and group in it, and column groups with identical compressed-row masks (common
+ * under structured pruning) are counted once and weighted by their multiplicity. Counts are
+ * linear in windows, so per-mask totals over all windows are summed first and distributed to
+ * tiles at the end.
+ */
+final class BitsetCounter implements OuCounter {
+
+    @Override
+    public LayerCounts count(LayerWorkload w, Hardware hw) {
+        LayerMapping m = new LayerMapping(w.layer(), hw);
+        int windows = w.layer().windows();
+        int steps = hw.inputSteps();
+        int ou = hw.ouRows();
+        int words = (hw.crossbarRows() + 63) >>> 6;
+        int digitMask = (1 << hw.dacBits()) - 1;
+        LayerCounts counts = new LayerCounts(m.tiles());
+        int[] inputs = new int[hw.crossbarRows()];
+        long[] active = new long[words];
+        long[] activeBits = new long[steps * words];
+
+        for (int rb = 0; rb < m.rowBlocks; rb++) {
+            int rowsIn = m.rowsIn(rb);
+            int first = m.firstRow(rb);
+            // distinct compressed-row masks S of this row block, and which group uses which
+            Map<MaskKey, Integer> ids = new HashMap<>();
+            List<long[]> masks = new ArrayList<>();
+            int[][] groupMask = new int[m.colBlocks][];
+            for (int cb = 0; cb < m.colBlocks; cb++) {
+                groupMask[cb] = new int[m.groups(cb)];
+                for (int g = 0; g < groupMask[cb].length; g++) {
+                    long[] s = new long[words];
+                    int start = m.groupStart(cb, g);
+                    int width = m.groupWidth(cb, g);
+                    for (int r = 0; r < rowsIn; r++) {
+                        if (m.rowSurvives(w, first + r, start, width)) {
+                            s[r >>> 6] |= 1L << r;
+                        }
+                    }
+                    groupMask[cb][g] = ids.computeIfAbsent(new MaskKey(s), k -> {
+                        masks.add(k.words);
+                        return masks.size() - 1;
+                    });
+                }
+            }
+            int distinct = masks.size();
+            long[] flatMasks = new long[distinct * words];
+            for (int i = 0; i < distinct; i++) {
+                System.arraycopy(masks.get(i), 0, flatMasks, i * words, words);
+            }
+            long[] sreValueOps = new long[distinct];
+            long[] sreValueRows = new long[distinct];
+            long[] sreBitOps = new long[distinct];
+            long[] sreBitRows = new long[distinct];
+            long actValueOps = 0;
+            long actValueRows = 0;
+            long actBitOps = 0;
+            long actBitRows = 0;
+
+            for (int v = 0; v < windows; v++) {
+                w.windowInputs(v, first, rowsIn, inputs);
+                Arrays.fill(active, 0);
+                Arrays.fill(activeBits, 0);
+                for (int r = 0; r < rowsIn; r++) {
+                    int x = inputs[r];
+                    if (x == 0) {
+                        continue;
+                    }
+                    long bit = 1L << r;
+                    int word = r >>> 6;
+                    active[word] |= bit;
+                    for (int b = 0; b < steps; b++) {
+                        if (((x >>> (b * hw.dacBits())) & digitMask) != 0) {
+                            activeBits[b * words + word] |= bit;
+                        }
+                    }
+                }
+                int a = popCount(active, 0, words);
+                actValueOps += (long) ceilDiv(a, ou) * steps;
+                actValueRows += (long) a * steps;
+                for (int b = 0; b < steps; b++) {
+                    int ab = popCount(activeBits, b * words, words);
+                    actBitOps += ceilDiv(ab, ou);
+                    actBitRows += ab;
+                }
+                for (int i = 0; i < distinct; i++) {
+                    int base = i * words;
+                    int sv = popCountAnd(flatMasks, base, active, 0, words);
+                    sreValueOps[i] += (long) ceilDiv(sv, ou) * steps;
+                    sreValueRows[i] += (long) sv * steps;
+                    if (sv == 0) {
+                        continue; // no surviving active row: every bit step is empty too
+                    }
+                    long ops = 0;
+                    long rows = 0;
+                    for (int b = 0; b < steps; b++) {
+                        int sb = popCountAnd(flatMasks, base, activeBits, b * words, words);
+                        ops += ceilDiv(sb, ou);
+                        rows += sb;
+                    }
+                    sreBitOps[i] += ops;
+                    sreBitRows[i] += rows;
+                }
+            }
+
+            long perWindowSteps = (long) windows * steps;
+            int indexBits = LayerMapping.indexBits(rowsIn);
+            for (int cb = 0; cb < m.colBlocks; cb++) {
+                int t = m.tile(rb, cb);
+                for (int g = 0; g < groupMask[cb].length; g++) {
+                    int id = groupMask[cb][g];
+                    int width = m.groupWidth(cb, g);
+                    int s = popCount(flatMasks, id * words, words);
+                    counts.of(Scheme.DENSE).addOperations(t, ceilDiv(rowsIn, ou) * perWindowSteps,
+                            rowsIn * perWindowSteps, width);
+                    counts.of(Scheme.WEIGHT).addOperations(t, ceilDiv(s, ou) * perWindowSteps,
+                            s * perWindowSteps, width);
+                    counts.of(Scheme.ACT_VALUE).addOperations(t, actValueOps, actValueRows, width);
+                    counts.of(Scheme.ACT_BIT).addOperations(t, actBitOps, actBitRows, width);
+                    counts.of(Scheme.SRE_VALUE).addOperations(t, sreValueOps[id], sreValueRows[id], width);
+                    counts.of(Scheme.SRE_BIT).addOperations(t, sreBitOps[id], sreBitRows[id], width);
+                    counts.indexStorageBits += (long) s * indexBits;
+                    for (Scheme scheme : COMPRESSED) {
+                        counts.of(scheme).add(Action.INDEX_BIT, (long) windows * s * indexBits);
+                        counts.of(scheme).add(Action.PREFIX_SUM_ROW, (long) windows * s);
+                    }
+                }
+                counts.of(Scheme.IDEAL).addOperations(t, perWindowSteps, perWindowSteps * rowsIn, m.colsIn(cb));
+            }
+        }
+        counts.addBufferAccesses(w.layer().rows(), w.layer().cols(), windows, hw);
+        return counts;
+    }
+
+    private static final Scheme[] COMPRESSED = {Scheme.WEIGHT, Scheme.SRE_VALUE, Scheme.SRE_BIT};
+
+    private static int ceilDiv(int a, int b) {
+        return (a + b - 1) / b;
+    }
+
+    static int popCount(long[] a, int from, int words) {
+        int n = 0;
+        for (int i = 0; i < words; i++) {
+            n += Long.bitCount(a[from + i]);
+        }
+        return n;
+    }
+
+    static int popCountAnd(long[] a, int aFrom, long[] b, int bFrom, int words) {
+        int n = 0;
+        for (int i = 0; i < words; i++) {
+            n += Long.bitCount(a[aFrom + i] & b[bFrom + i]);
+        }
+        return n;
+    }
+
+    /** A row mask as a hash key. */
+    private record MaskKey(long[] words) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof MaskKey k && Arrays.equals(words, k.words);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(words);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.sresim.engine;
+
+import java.util.EnumMap;
+import java.util.Map;
+import org.sresim.hw.Action;
+import org.sresim.hw.Hardware;
+
+/** The counts of every scheme for one layer, plus what the layer's mapping costs in storage. */
+final class LayerCounts {
+    final int tiles;
+    final Map<Scheme, SchemeCounts> schemes = new EnumMap<>(Scheme.class);
+    /** Index table bits stored for the compressed schemes: sum over tiles and groups of |S| * index width. */
+    long indexStorageBits;
+
+    LayerCounts(int tiles) {
+        this.tiles = tiles;
+        for (Scheme s : Scheme.values()) {
+            schemes.put(s, new SchemeCounts(tiles));
+        }
+    }
+
+    SchemeCounts of(Scheme s) {
+        return schemes.get(s);
+    }
+
+    /**
+     * Adds the per-window work every scheme shares: inputs read from the eDRAM buffer
+     * (ceil(K * inputBits / 256) accesses) and outputs written back (ceil(N * inputBits / 256)).
+     */
+    void addBufferAccesses(int rows, int cols, int windows, Hardware hw) {
+        long perWindow = LayerMapping.ceilDiv((long) rows * hw.inputBits(), 256)
+                + LayerMapping.ceilDiv((long) cols * hw.inputBits(), 256);
+        for (SchemeCounts c : schemes.values()) {
+            c.add(Action.EDRAM, perWindow * windows);
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof LayerCounts c && tiles == c.tiles && indexStorageBits == c.indexStorageBits
+                && schemes.equals(c.schemes);
+    }
+
+    @Override
+    public int hashCode() {
+        return schemes.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "LayerCounts{index=" + indexStorageBits + ", " + schemes + "}";
+    }
+}

@@ -1,0 +1,106 @@
+package org.sresim.engine;
+
+import org.sresim.hw.Hardware;
+import org.sresim.workload.LayerWorkload;
+import org.sresim.workload.MatrixLayer;
+
+/**
+ * How one layer's K x (N * cellsPerWeight) cell matrix is tiled onto crossbars (model section 4).
+ * Weight column n occupies physical columns n*cpw .. n*cpw+cpw-1, slice j holding bits
+ * [j*cellBits, (j+1)*cellBits) of |w|. Tile (rb, cb) is its own crossbar; its columns are cut
+ * into OU column groups of ou.cols (the last one of a crossbar may be narrower).
+ */
+final class LayerMapping {
+    final int rows;
+    final int physicalCols;
+    final int rowBlocks;
+    final int colBlocks;
+    private final Hardware hw;
+    private final int weightCols;
+    private final int cpw;
+    private final int levelMask;
+
+    LayerMapping(MatrixLayer layer, Hardware hw) {
+        this.hw = hw;
+        this.rows = layer.rows();
+        this.weightCols = layer.cols();
+        this.cpw = hw.cellsPerWeight();
+        this.physicalCols = Math.multiplyExact(weightCols, cpw);
+        this.rowBlocks = ceilDiv(rows, hw.crossbarRows());
+        this.colBlocks = ceilDiv(physicalCols, hw.crossbarCols());
+        this.levelMask = (1 << hw.cellBits()) - 1;
+    }
+
+    int tiles() {
+        return rowBlocks * colBlocks;
+    }
+
+    int tile(int rb, int cb) {
+        return rb * colBlocks + cb;
+    }
+
+    int rowsIn(int rb) {
+        return Math.min(hw.crossbarRows(), rows - rb * hw.crossbarRows());
+    }
+
+    int colsIn(int cb) {
+        return Math.min(hw.crossbarCols(), physicalCols - cb * hw.crossbarCols());
+    }
+
+    int groups(int cb) {
+        return ceilDiv(colsIn(cb), hw.ouCols());
+    }
+
+    int groupWidth(int cb, int g) {
+        return Math.min(hw.ouCols(), colsIn(cb) - g * hw.ouCols());
+    }
+
+    /** First physical column of group g of column block cb. */
+    int groupStart(int cb, int g) {
+        return cb * hw.crossbarCols() + g * hw.ouCols();
+    }
+
+    int firstRow(int rb) {
+        return rb * hw.crossbarRows();
+    }
+
+    /** The level (0 .. 2^cellBits - 1) stored in the cell at matrix row k, physical column p. */
+    int level(LayerWorkload w, int k, int p) {
+        int n = p / cpw;
+        int slice = p - n * cpw;
+        return (Math.abs(w.weight(k, n)) >>> (slice * hw.cellBits())) & levelMask;
+    }
+
+    /** True when any cell of row k in physical columns [from, from + width) is non-zero. */
+    boolean rowSurvives(LayerWorkload w, int k, int from, int width) {
+        int p = from;
+        int end = from + width;
+        while (p < end) {
+            int n = p / cpw;
+            int firstSlice = p - n * cpw;
+            int lastSlice = Math.min(cpw, firstSlice + (end - p)); // exclusive
+            int magnitude = Math.abs(w.weight(k, n));
+            int bits = (lastSlice - firstSlice) * hw.cellBits();
+            long sliceBits = bits >= 31 ? magnitude >>> (firstSlice * hw.cellBits())
+                    : (magnitude >>> (firstSlice * hw.cellBits())) & ((1L << bits) - 1);
+            if (sliceBits != 0) {
+                return true;
+            }
+            p += lastSlice - firstSlice;
+        }
+        return false;
+    }
+
+    /** Index entry width for a tile with this many rows: ceil(log2(rows)), at least 1. */
+    static int indexBits(int rowsInTile) {
+        return rowsInTile <= 2 ? 1 : 32 - Integer.numberOfLeadingZeros(rowsInTile - 1);
+    }
+
+    static int ceilDiv(int a, int b) {
+        return (a + b - 1) / b;
+    }
+
+    static long ceilDiv(long a, long b) {
+        return (a + b - 1) / b;
+    }
+}

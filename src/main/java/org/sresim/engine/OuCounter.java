@@ -1,0 +1,9 @@
+package org.sresim.engine;
+
+import org.sresim.hw.Hardware;
+import org.sresim.workload.LayerWorkload;
+
+/** Counts every scheme's OU operations and actions for one layer (model sections 4, 5 and 7). */
+interface OuCounter {
+    LayerCounts count(LayerWorkload workload, Hardware hw);
+}

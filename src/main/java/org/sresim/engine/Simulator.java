@@ -1,0 +1,165 @@
+package org.sresim.engine;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.sresim.config.Config;
+import org.sresim.hw.Action;
+import org.sresim.hw.EnergyTable;
+import org.sresim.hw.Hardware;
+import org.sresim.workload.LayerWorkload;
+import org.sresim.workload.MatrixLayer;
+import org.sresim.workload.Network;
+import org.sresim.workload.WorkloadSource;
+
+/**
+ * Simulates one design point: every layer's workload is counted under every scheme, the chip is
+ * provisioned, and counts become cycles, latency and energy. Pure: the result is a function of
+ * (config, network, workload data, seed) only, whatever thread or Spark task calls it.
+ */
+public final class Simulator {
+    private final OuCounter counter;
+
+    public Simulator() {
+        this(new BitsetCounter());
+    }
+
+    Simulator(OuCounter counter) {
+        this.counter = counter;
+    }
+
+    /** The per-layer facts the network-level step needs. */
+    private record LayerOutcome(MatrixLayer layer, LayerCounts counts, Map<Scheme, AccuracyTally> accuracy,
+                                double weightDensity, long nonZeroWeights, double activationDensity,
+                                long nonZeroInputs) {
+    }
+
+    public SimulationResult simulate(Config config, Network network, WorkloadSource source) {
+        Hardware hw = Hardware.from(config);
+        EnergyTable energy = EnergyTable.from(config);
+        Map<Action, Double> ouPrices = energy.prices(hw.adcBits(), hw.ouCycleNs());
+        Map<Action, Double> idealPrices = energy.prices(hw.idealAdcBits(), hw.idealReadNs());
+        long seed = config.longValue("seed");
+        AccuracyProxy proxy = new AccuracyProxy(hw, config.doubleValue("device.sigma"),
+                config.doubleValue("device.r-ratio"), config.intValue("accuracy.windows"),
+                config.intValue("accuracy.tiles"));
+
+        List<LayerOutcome> outcomes = new ArrayList<>();
+        for (MatrixLayer layer : network.matrixLayers()) {
+            LayerWorkload w = source.load(layer);
+            double wd = w.weightDensity();
+            double ad = w.activationDensity();
+            outcomes.add(new LayerOutcome(layer, counter.count(w, hw), proxy.estimate(w, seed), wd,
+                    Math.round(wd * w.weights().length), ad, Math.round(ad * w.inputs().length)));
+        }
+
+        int n = outcomes.size();
+        int[] tiles = new int[n];
+        int[] windows = new int[n];
+        long[] denseTime = new long[n];
+        for (int l = 0; l < n; l++) {
+            LayerOutcome o = outcomes.get(l);
+            tiles[l] = o.counts.tiles;
+            windows[l] = o.layer.windows();
+            denseTime[l] = CopyPlan.cycles(o.counts.of(Scheme.DENSE).tileOps, 1);
+        }
+        CopyPlan plan = "replicated".equals(config.text("latency.model"))
+                ? CopyPlan.replicated(tiles, windows, denseTime, hw.chipCrossbars())
+                : CopyPlan.parallelTiles(tiles, hw.chipCrossbars());
+
+        List<Metrics> layerRows = new ArrayList<>();
+        List<Metrics> networkRows = new ArrayList<>();
+        for (Scheme scheme : Scheme.values()) {
+            boolean ideal = scheme == Scheme.IDEAL;
+            Map<Action, Double> prices = ideal ? idealPrices : ouPrices;
+            double opNs = ideal ? hw.idealReadNs() : hw.ouCycleNs();
+            int adcBits = ideal ? hw.idealAdcBits() : hw.adcBits();
+            long[] totalCounts = new long[Action.values().length];
+            long totalOps = 0;
+            long totalCycles = 0;
+            long totalCrossbars = 0;
+            long totalCopies = 0;
+            long totalIndex = 0;
+            double clipWeighted = 0;
+            double errorWeighted = 0;
+            long weights = 0;
+            long nonZeroWeights = 0;
+            long inputs = 0;
+            long nonZeroInputs = 0;
+            for (int l = 0; l < n; l++) {
+                LayerOutcome o = outcomes.get(l);
+                SchemeCounts c = o.counts.of(scheme);
+                long cycles = CopyPlan.cycles(c.tileOps, plan.copies()[l]);
+                long indexBits = scheme.compressesWeights() ? o.counts.indexStorageBits : 0;
+                AccuracyTally acc = o.accuracy.get(scheme);
+                layerRows.add(metrics(l, o.layer.name(), scheme, c.ouOps, cycles, c.actions, prices, opNs,
+                        (long) tiles[l] * plan.copies()[l], plan.copies()[l], plan.fitsOnChip(), indexBits,
+                        o.weightDensity, o.activationDensity, acc.clipRate(), acc.readErrorRate(), adcBits));
+                for (int a = 0; a < totalCounts.length; a++) {
+                    totalCounts[a] += c.actions[a];
+                }
+                totalOps += c.ouOps;
+                totalCycles += cycles;
+                totalCrossbars += (long) tiles[l] * plan.copies()[l];
+                totalCopies += plan.copies()[l];
+                totalIndex += indexBits;
+                long conversions = c.count(Action.ADC);
+                clipWeighted += acc.clipRate() * conversions;
+                errorWeighted += acc.readErrorRate() * conversions;
+                weights += (long) o.layer.rows() * o.layer.cols();
+                nonZeroWeights += o.nonZeroWeights;
+                inputs += o.layer.inputElements();
+                nonZeroInputs += o.nonZeroInputs;
+            }
+            long conversions = totalCounts[Action.ADC.ordinal()];
+            networkRows.add(metrics(-1, null, scheme, totalOps, totalCycles, totalCounts, prices, opNs,
+                    totalCrossbars, totalCopies, plan.fitsOnChip(), totalIndex,
+                    ratio(nonZeroWeights, weights), ratio(nonZeroInputs, inputs),
+                    conversions == 0 ? 0 : clipWeighted / conversions,
+                    conversions == 0 ? 0 : errorWeighted / conversions, adcBits));
+        }
+        return new SimulationResult(config, network.name(), relative(networkRows), relative(layerRows));
+    }
+
+    private static double ratio(long part, long whole) {
+        return whole == 0 ? 0 : (double) part / whole;
+    }
+
+    /** Prices the counts; speedups and savings are filled in by {@link #relative}. */
+    private static Metrics metrics(int index, String layer, Scheme scheme, long ops, long cycles, long[] counts,
+                                   Map<Action, Double> prices, double opNs, long crossbars, long copies,
+                                   boolean fits, long indexBits, double weightDensity, double activationDensity,
+                                   double clipRate, double errorRate, int adcBits) {
+        double[] energy = new double[counts.length];
+        double total = 0;
+        for (Action a : Action.values()) {
+            energy[a.ordinal()] = counts[a.ordinal()] * prices.get(a);
+            total += energy[a.ordinal()];
+        }
+        return new Metrics(index, layer, scheme, ops, cycles, cycles * opNs, total, counts.clone(), energy,
+                Double.NaN, Double.NaN, Double.NaN, crossbars, copies, fits, indexBits, weightDensity,
+                activationDensity, clipRate, errorRate, adcBits, opNs);
+    }
+
+    /** Fills speedup, ops_speedup and energy_saving of each row against the dense row of the same layer. */
+    private static List<Metrics> relative(List<Metrics> rows) {
+        Map<Integer, Metrics> dense = new java.util.HashMap<>();
+        for (Metrics m : rows) {
+            if (m.scheme() == Scheme.DENSE) {
+                dense.put(m.layerIndex(), m);
+            }
+        }
+        List<Metrics> out = new ArrayList<>(rows.size());
+        for (Metrics m : rows) {
+            Metrics d = dense.get(m.layerIndex());
+            out.add(new Metrics(m.layerIndex(), m.layer(), m.scheme(), m.ouOps(), m.cycles(), m.latencyNs(),
+                    m.energyPj(), m.counts(), m.energyByActionPj(), d.latencyNs() / m.latencyNs(),
+                    (double) d.ouOps() / m.ouOps(), 1 - m.energyPj() / d.energyPj(), m.crossbars(), m.copies(),
+                    m.fitsOnChip(), m.indexBits(), m.weightDensity(), m.activationDensity(), m.adcClipRate(),
+                    m.readErrorRate(), m.adcBits(), m.operationNs()));
+        }
+        out.sort(java.util.Comparator.comparingInt(Metrics::layerIndex).thenComparing(Metrics::scheme));
+        return out;
+    }
+}

@@ -1,0 +1,60 @@
+package org.sresim.hw;
+
+import org.sresim.config.Config;
+
+/**
+ * The physical knobs of one design point, derived from a {@link Config}. Costs and times are
+ * derived from these (ZigZag style), never typed in twice.
+ *
+ * @param adcBits       resolved ADC resolution of an OU conversion ({@code auto} already applied)
+ * @param ouCycleNs     time of one OU operation
+ * @param idealReadNs   time of one full-crossbar read of the idealised ISAAC design
+ * @param idealAdcBits  ADC resolution of the idealised full-crossbar read
+ */
+public record Hardware(int crossbarRows, int crossbarCols, int cellBits, int weightBits, int inputBits,
+                       int dacBits, int ouRows, int ouCols, int adcBits, double ouCycleNs,
+                       double idealReadNs, int idealAdcBits, long chipCrossbars) {
+
+    public static Hardware from(Config c) {
+        int ouRows = c.intValue("ou.rows");
+        int cellBits = c.intValue("cell.bits");
+        int dacBits = c.intValue("dac.bits");
+        double conversionsPerNs = c.intValue("adc.per-crossbar") * c.doubleValue("adc.sample-rate-gsps");
+        int ouCols = c.intValue("ou.cols");
+        int adcBits = c.isAuto("adc.bits") ? losslessAdcBits(ouRows, cellBits, dacBits) : c.intValue("adc.bits");
+        double cycle = c.isAuto("ou.cycle-ns") ? ouCols / conversionsPerNs : c.doubleValue("ou.cycle-ns");
+        return new Hardware(c.intValue("crossbar.rows"), c.intValue("crossbar.cols"), cellBits,
+                c.intValue("weight.bits"), c.intValue("input.bits"), dacBits, ouRows, ouCols, adcBits, cycle,
+                c.intValue("crossbar.cols") / conversionsPerNs, c.intValue("ideal.adc-bits"),
+                c.longValue("chip.crossbars"));
+    }
+
+    /**
+     * The ADC resolution that never clips an OU: the largest OU sum is
+     * ouRows * (2^cellBits - 1) * (2^dacBits - 1), so ceil(log2(max + 1)) bits (5 for 9x8, 2-bit cells).
+     */
+    public static int losslessAdcBits(int ouRows, int cellBits, int dacBits) {
+        long max = (long) ouRows * ((1L << cellBits) - 1) * ((1L << dacBits) - 1);
+        return 64 - Long.numberOfLeadingZeros(max); // bits to write max, = ceil(log2(max + 1))
+    }
+
+    /** Cells per weight: ceil(weightBits / cellBits), 8 for 16-bit weights in 2-bit cells. */
+    public int cellsPerWeight() {
+        return (weightBits + cellBits - 1) / cellBits;
+    }
+
+    /** Bit-serial steps per window: ceil(inputBits / dacBits). */
+    public int inputSteps() {
+        return (inputBits + dacBits - 1) / dacBits;
+    }
+
+    /** Largest magnitude a sign-magnitude weight can hold: 2^(weightBits-1) - 1. */
+    public int maxWeightMagnitude() {
+        return (1 << (weightBits - 1)) - 1;
+    }
+
+    /** Largest unsigned input: 2^inputBits - 1. */
+    public long maxInput() {
+        return (1L << inputBits) - 1;
+    }
+}

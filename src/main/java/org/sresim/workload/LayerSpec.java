@@ -1,0 +1,126 @@
+package org.sresim.workload;
+
+/**
+ * One layer of a network description, as written in a network file.
+ *
+ * @param name               unique layer name
+ * @param type               conv, fc or pool
+ * @param out                output channels (conv) or output features (fc); 0 for pool
+ * @param kernel             square kernel side (conv, pool); 0 for fc (1 is accepted and stored as 0)
+ * @param stride             stride (conv, pool; files default to 1); 0 for fc (1 is accepted and stored as 0)
+ * @param padding            zero padding on each side (conv, pool; files default to 0); 0 for fc
+ * @param from               name of an earlier layer whose output this layer reads; null = the previous
+ *                           layer (or the network input for the first layer)
+ * @param pruningRatio       per-layer weight pruning ratio in [0,1); null = use the global configuration
+ * @param activationSparsity per-layer activation sparsity in [0,1); null = use the global configuration
+ */
+public record LayerSpec(String name, LayerType type, int out, int kernel, int stride, int padding,
+                        String from, Double pruningRatio, Double activationSparsity) {
+
+    /**
+     * Checks the fields. An fc layer has no kernel, stride or padding: they are stored as 0, and the neutral
+     * values kernel 1 / stride 1 are accepted for them too (and stored as 0).
+     */
+    public LayerSpec {
+        if (type == LayerType.FC && (kernel == 0 || kernel == 1) && (stride == 0 || stride == 1) && padding == 0) {
+            kernel = 0;
+            stride = 0;
+        }
+        check(null, name, type, out, kernel, stride, padding, from, pruningRatio, activationSparsity);
+    }
+
+    /** A convolution layer reading the previous layer. */
+    public static LayerSpec conv(String name, int out, int kernel, int stride, int padding) {
+        return new LayerSpec(name, LayerType.CONV, out, kernel, stride, padding, null, null, null);
+    }
+
+    /** A pooling layer reading the previous layer. */
+    public static LayerSpec pool(String name, int kernel, int stride, int padding) {
+        return new LayerSpec(name, LayerType.POOL, 0, kernel, stride, padding, null, null, null);
+    }
+
+    /** A fully connected layer reading the previous layer. */
+    public static LayerSpec fc(String name, int out) {
+        return new LayerSpec(name, LayerType.FC, out, 0, 0, 0, null, null, null);
+    }
+
+    /** This layer reading the output of the named earlier layer instead (null = the previous layer). */
+    public LayerSpec withFrom(String from) {
+        return new LayerSpec(name, type, out, kernel, stride, padding, from, pruningRatio, activationSparsity);
+    }
+
+    /** This layer with a per-layer pruning ratio (null = use the global configuration). */
+    public LayerSpec withPruningRatio(Double ratio) {
+        return new LayerSpec(name, type, out, kernel, stride, padding, from, ratio, activationSparsity);
+    }
+
+    /** This layer with a per-layer activation sparsity (null = use the global configuration). */
+    public LayerSpec withActivationSparsity(Double sparsity) {
+        return new LayerSpec(name, type, out, kernel, stride, padding, from, pruningRatio, sparsity);
+    }
+
+    /** The prefix of an error message about a layer: {@code "where: layer 'name': "}. */
+    static String prefix(String where, String layer) {
+        return (where == null ? "" : where + ": ") + "layer '" + layer + "': ";
+    }
+
+    /**
+     * Checks the fields of one layer on their own (references to other layers and shapes are checked by
+     * {@link Network}); {@code where} names the network or file in the message, null for none.
+     */
+    static void check(String where, String name, LayerType type, int out, int kernel, int stride, int padding,
+                      String from, Double pruningRatio, Double activationSparsity) {
+        if (name == null || name.isBlank()) {
+            throw new WorkloadException((where == null ? "" : where + ": ") + "a layer has no name");
+        }
+        String p = prefix(where, name);
+        if (type == null) {
+            throw new WorkloadException(p + "missing 'type' (allowed: conv, fc, pool)");
+        }
+        switch (type) {
+            case CONV, FC -> {
+                if (out < 1) {
+                    throw new WorkloadException(p + "'out' must be >= 1, got " + out);
+                }
+            }
+            case POOL -> {
+                if (out != 0) {
+                    throw new WorkloadException(p + "a pool layer keeps its input channels and takes no 'out' (got "
+                            + out + ")");
+                }
+            }
+        }
+        if (type == LayerType.FC) {
+            if (kernel != 0 || stride != 0 || padding != 0) {
+                throw new WorkloadException(p + "an fc layer takes no kernel, stride or padding (got kernel "
+                        + kernel + ", stride " + stride + ", padding " + padding + ")");
+            }
+        } else {
+            if (kernel < 1) {
+                throw new WorkloadException(p + "'kernel' must be >= 1, got " + kernel);
+            }
+            if (stride < 1) {
+                throw new WorkloadException(p + "'stride' must be >= 1, got " + stride);
+            }
+            if (padding < 0) {
+                throw new WorkloadException(p + "'padding' must be >= 0, got " + padding);
+            }
+        }
+        if (from != null) {
+            if (from.isBlank()) {
+                throw new WorkloadException(p + "'from' must name an earlier layer, got an empty name");
+            }
+            if (from.equals(name)) {
+                throw new WorkloadException(p + "'from' refers to the layer itself; it must name an earlier layer");
+            }
+        }
+        checkRatio(p, "pruning.ratio", pruningRatio);
+        checkRatio(p, "activation.sparsity", activationSparsity);
+    }
+
+    private static void checkRatio(String prefix, String key, Double value) {
+        if (value != null && !(value >= 0.0 && value < 1.0)) {
+            throw new WorkloadException(prefix + "'" + key + "' must be in [0, 1), got " + value);
+        }
+    }
+}

@@ -1,0 +1,357 @@
+package org.sresim.workload;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+
+/**
+ * Reads a network file (YAML; JSON is accepted as it is YAML) into a {@link Network}. The file is read as a
+ * tree and checked by hand so that every problem is reported as one line naming the file and the layer.
+ *
+ * <pre>
+ * name: tiny                 # optional, defaults to the file name without extension
+ * input: [3, 32, 32]         # [channels, height, width] or [features]
+ * layers:
+ *   - {name: c1, type: conv, out: 16, kernel: 3, padding: 1}      # stride defaults to 1, padding to 0
+ *   - {name: p1, type: pool, kernel: 2, stride: 2}
+ *   - {name: c2, type: conv, out: 32, kernel: 3, pruning.ratio: 0.5}
+ *   - {name: c3, type: conv, out: 32, kernel: 1, from: p1, activation: {sparsity: 0.3}}
+ *   - {name: f1, type: fc, out: 10}
+ * </pre>
+ */
+final class NetworkFile {
+
+    static final List<String> TOP_KEYS = List.of("name", "input", "layers");
+    static final List<String> LAYER_KEYS = List.of("name", "type", "out", "kernel", "stride", "padding", "from",
+            "pruning.ratio", "activation.sparsity");
+
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private NetworkFile() {
+    }
+
+    /** Reads and checks a network file; errors start with the path as given. */
+    static Network load(Path file) {
+        String where = String.valueOf(file);
+        if (file == null) {
+            throw new WorkloadException("no network file given");
+        }
+        if (Files.isDirectory(file)) {
+            throw new WorkloadException(where + ": is a directory, not a network file");
+        }
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new WorkloadException(where + ": no such network file");
+        } catch (CharacterCodingException e) {
+            throw new WorkloadException(where + ": not a UTF-8 text file");
+        } catch (IOException e) {
+            throw new WorkloadException(where + ": cannot read the network file (" + e + ")");
+        }
+        Path fileName = file.getFileName();
+        String stem = fileName == null ? where : fileName.toString();
+        int dot = stem.lastIndexOf('.');
+        if (dot > 0) {
+            stem = stem.substring(0, dot);
+        }
+        return parse(where, stem, text);
+    }
+
+    /** Parses network text; {@code where} starts every error message, {@code defaultName} is used without 'name'. */
+    static Network parse(String where, String defaultName, String text) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(text);
+        } catch (JsonProcessingException yamlError) {
+            // JSON is YAML, except that YAML forbids the tab indentation JSON files often have: a document
+            // that opens like JSON is also tried as JSON, and the JSON error reported if both fail.
+            String start = text.stripLeading();
+            if (!start.startsWith("{") && !start.startsWith("[")) {
+                throw new WorkloadException(where + ": not valid YAML/JSON: " + describe(yamlError));
+            }
+            try {
+                root = JSON.readTree(text);
+            } catch (JsonProcessingException jsonError) {
+                throw new WorkloadException(where + ": not valid YAML/JSON: " + describe(jsonError));
+            }
+        }
+        return parse(where, defaultName, root);
+    }
+
+    /** One line: the problem and where it is. */
+    private static String describe(JsonProcessingException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof MarkedYAMLException y && y.getProblem() != null) {
+                Mark m = y.getProblemMark();
+                return oneLine(y.getProblem())
+                        + (m == null ? "" : " (line " + (m.getLine() + 1) + ", column " + (m.getColumn() + 1) + ")");
+            }
+        }
+        String msg = oneLine(e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage());
+        if (msg.startsWith("Trailing token")) {
+            msg = "more than one document (a network file holds one network)";
+        }
+        msg = msg.replaceAll("\\[Source: [^;\\]]*; ", "[");
+        JsonLocation loc = e.getLocation();
+        if (loc != null && loc.getLineNr() > 0) {
+            msg += " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
+        }
+        return msg;
+    }
+
+    private static String oneLine(String s) {
+        s = s.strip();
+        int nl = s.indexOf('\n');
+        return (nl >= 0 ? s.substring(0, nl) : s).strip().replace('\t', ' ');
+    }
+
+    static Network parse(String where, String defaultName, JsonNode root) {
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            throw new WorkloadException(where + ": the network file is empty");
+        }
+        if (!root.isObject()) {
+            throw new WorkloadException(where + ": must be a map with keys " + String.join(", ", TOP_KEYS)
+                    + ", got " + describe(root));
+        }
+        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!TOP_KEYS.contains(key)) {
+                throw new WorkloadException(where + ": unknown key '" + key + "' (allowed: "
+                        + String.join(", ", TOP_KEYS) + ")");
+            }
+        }
+        String name = defaultName;
+        JsonNode nameNode = root.get("name");
+        if (present(nameNode)) {
+            name = scalarText(nameNode);
+            if (name == null || name.isBlank()) {
+                throw new WorkloadException(where + ": 'name' must be a non-empty text, got " + describe(nameNode));
+            }
+        }
+        List<Integer> input = input(where, root.get("input"));
+        JsonNode layersNode = root.get("layers");
+        if (!present(layersNode)) {
+            throw new WorkloadException(where + ": missing 'layers' (a list of layers)");
+        }
+        if (!layersNode.isArray()) {
+            throw new WorkloadException(where + ": 'layers' must be a list of layers, got " + describe(layersNode));
+        }
+        if (layersNode.isEmpty()) {
+            throw new WorkloadException(where + ": 'layers' is empty; a network needs at least one conv or fc layer");
+        }
+        List<LayerSpec> layers = new ArrayList<>();
+        for (int i = 0; i < layersNode.size(); i++) {
+            layers.add(layer(where, i + 1, layersNode.get(i)));
+        }
+        ShapeInference.infer(where, input, layers);
+        return new Network(name, input, layers);
+    }
+
+    private static List<Integer> input(String where, JsonNode node) {
+        if (!present(node)) {
+            throw new WorkloadException(where + ": missing 'input' ([channels, height, width] or [features])");
+        }
+        List<Integer> input = new ArrayList<>();
+        if (node.isArray()) {
+            for (JsonNode d : node) {
+                Integer v = d.isNumber() && d.canConvertToExactIntegral() && d.canConvertToInt() ? d.intValue() : null;
+                if (v == null) {
+                    input = null;
+                    break;
+                }
+                input.add(v);
+            }
+        }
+        if (!node.isArray() || input == null || (input.size() != 1 && input.size() != 3)) {
+            throw new WorkloadException(where + ": 'input' must be [channels, height, width] or [features] (integers),"
+                    + " got " + describe(node));
+        }
+        return input;
+    }
+
+    private static LayerSpec layer(String where, int position, JsonNode node) {
+        if (!present(node) || !node.isObject()) {
+            throw new WorkloadException(where + ": layer #" + position + " must be a map with keys "
+                    + String.join(", ", LAYER_KEYS) + ", got " + describe(node));
+        }
+        JsonNode nameNode = node.get("name");
+        String name = present(nameNode) ? scalarText(nameNode) : null;
+        boolean named = name != null && !name.isBlank();
+        String p = named ? LayerSpec.prefix(where, name) : where + ": layer #" + position + ": ";
+
+        // Unknown keys first: a misspelt 'name' is better reported as such than as a missing name.
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+            String key = e.getKey();
+            if (key.equals("pruning") || key.equals("activation")) {
+                String sub = key.equals("pruning") ? "ratio" : "sparsity";
+                JsonNode v = e.getValue();
+                if (!v.isObject()) {
+                    throw new WorkloadException(p + "'" + key + "' must be a map like {" + sub + ": 0.5}"
+                            + " (or write '" + key + "." + sub + ": 0.5'), got " + describe(v));
+                }
+                for (Iterator<String> subs = v.fieldNames(); subs.hasNext(); ) {
+                    String s = subs.next();
+                    if (!s.equals(sub)) {
+                        throw unknownKey(p, key + "." + s);
+                    }
+                }
+            } else if (!LAYER_KEYS.contains(key)) {
+                throw unknownKey(p, key);
+            }
+        }
+        if (!named) {
+            throw new WorkloadException(p + (present(nameNode) ? "'name' must be a non-empty text, got "
+                    + describe(nameNode) : "missing 'name'"));
+        }
+
+        JsonNode typeNode = node.get("type");
+        if (!present(typeNode)) {
+            throw new WorkloadException(p + "missing 'type' (allowed: conv, fc, pool)");
+        }
+        LayerType type = typeNode.isTextual() ? LayerType.fromYamlName(typeNode.textValue()).orElse(null) : null;
+        if (type == null) {
+            throw new WorkloadException(p + "unknown type " + describe(typeNode) + " (allowed: conv, fc, pool)");
+        }
+
+        int out = 0;
+        int kernel = 0;
+        int stride = 0;
+        int padding = 0;
+        String article = type == LayerType.FC ? "an " : "a ";
+        if (type == LayerType.POOL) {
+            if (present(node.get("out"))) {
+                throw new WorkloadException(p + "a pool layer keeps its input channels and takes no 'out'");
+            }
+        } else {
+            if (!present(node.get("out"))) {
+                throw new WorkloadException(p + article + type.yamlName() + " layer needs 'out' (output "
+                        + (type == LayerType.CONV ? "channels)" : "features)"));
+            }
+            out = integer(p, node, "out");
+        }
+        if (type == LayerType.FC) {
+            for (String key : List.of("kernel", "stride", "padding")) {
+                if (present(node.get(key))) {
+                    throw new WorkloadException(p + "an fc layer takes no '" + key + "' (it flattens its input)");
+                }
+            }
+        } else {
+            if (!present(node.get("kernel"))) {
+                throw new WorkloadException(p + article + type.yamlName() + " layer needs 'kernel'");
+            }
+            kernel = integer(p, node, "kernel");
+            stride = present(node.get("stride")) ? integer(p, node, "stride") : 1;
+            padding = present(node.get("padding")) ? integer(p, node, "padding") : 0;
+        }
+
+        String from = null;
+        JsonNode fromNode = node.get("from");
+        if (present(fromNode)) {
+            from = scalarText(fromNode);
+            if (from == null || from.isBlank()) {
+                throw new WorkloadException(p + "'from' must name an earlier layer, got " + describe(fromNode));
+            }
+        }
+        Double pruning = ratio(p, node, "pruning", "ratio");
+        Double sparsity = ratio(p, node, "activation", "sparsity");
+        LayerSpec.check(where, name, type, out, kernel, stride, padding, from, pruning, sparsity);
+        return new LayerSpec(name, type, out, kernel, stride, padding, from, pruning, sparsity);
+    }
+
+    private static WorkloadException unknownKey(String prefix, String key) {
+        return new WorkloadException(prefix + "unknown key '" + key + "' (allowed: " + String.join(", ", LAYER_KEYS)
+                + ")");
+    }
+
+    private static int integer(String p, JsonNode layer, String key) {
+        JsonNode v = layer.get(key);
+        if (!v.isNumber() || !v.canConvertToExactIntegral()) {
+            throw new WorkloadException(p + "'" + key + "' must be an integer, got " + describe(v));
+        }
+        if (!v.canConvertToInt()) {
+            throw new WorkloadException(p + "'" + key + "' is too large: " + v.asText());
+        }
+        return v.intValue();
+    }
+
+    /** A ratio written flat ({@code pruning.ratio: 0.5}) or nested ({@code pruning: {ratio: 0.5}}). */
+    private static Double ratio(String p, JsonNode layer, String group, String sub) {
+        String key = group + "." + sub;
+        JsonNode flat = layer.get(key);
+        JsonNode nestedGroup = layer.get(group);
+        JsonNode nested = nestedGroup == null ? null : nestedGroup.get(sub);
+        if (present(flat) && present(nested)) {
+            throw new WorkloadException(p + "'" + key + "' is given twice (as '" + key + "' and as '" + group
+                    + ": {" + sub + ": ...}')");
+        }
+        JsonNode v = present(flat) ? flat : nested;
+        if (!present(v)) {
+            return null;
+        }
+        if (!v.isNumber()) {
+            throw new WorkloadException(p + "'" + key + "' must be a number in [0, 1), got " + describe(v));
+        }
+        double d = v.doubleValue();
+        if (!(d >= 0.0 && d < 1.0)) {
+            throw new WorkloadException(p + "'" + key + "' must be in [0, 1), got " + v.asText());
+        }
+        return d;
+    }
+
+    private static boolean present(JsonNode n) {
+        return n != null && !n.isNull() && !n.isMissingNode();
+    }
+
+    /** The text of a scalar name (text or number), or null for anything else. */
+    private static String scalarText(JsonNode n) {
+        return n.isTextual() || n.isNumber() ? n.asText() : null;
+    }
+
+    /** A short one-line rendering of a value for error messages. */
+    private static String describe(JsonNode n) {
+        if (n == null || n.isMissingNode()) {
+            return "nothing";
+        }
+        if (n.isNull()) {
+            return "null";
+        }
+        if (n.isTextual()) {
+            return "'" + n.textValue() + "'";
+        }
+        if (n.isObject()) {
+            return "a map " + abbreviate(n.toString());
+        }
+        if (n.isArray()) {
+            return abbreviate(n.toString());
+        }
+        return n.asText();
+    }
+
+    private static String abbreviate(String s) {
+        s = s.replaceAll("\\s+", " ");
+        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+    }
+}

@@ -1,0 +1,236 @@
+package org.sresim.workload;
+
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** The built-in networks, and loading of network files. */
+public final class Networks {
+
+    private static final SortedMap<String, Network> BUILTIN;
+
+    static {
+        SortedMap<String, Network> m = new TreeMap<>();
+        for (Network n : List.of(lenet5(), mlp300100(), cifar10Quick(), alexnet(), vgg16(), resnet18())) {
+            m.put(n.name(), n);
+        }
+        BUILTIN = Collections.unmodifiableSortedMap(m);
+    }
+
+    private Networks() {
+    }
+
+    /** The names of the built-in networks, sorted. */
+    public static Set<String> builtinNames() {
+        return Collections.unmodifiableSortedSet(new TreeSet<>(BUILTIN.keySet()));
+    }
+
+    /** The built-in network with this name; a {@link WorkloadException} lists the allowed names otherwise. */
+    public static Network builtin(String name) {
+        Network n = name == null ? null : BUILTIN.get(name);
+        if (n == null) {
+            throw new WorkloadException("unknown built-in network '" + name + "' (built-in: " + builtinList() + ")");
+        }
+        return n;
+    }
+
+    /** Reads a network file: YAML, or JSON (which is YAML). Errors name the file and the layer. */
+    public static Network load(Path file) {
+        return NetworkFile.load(file);
+    }
+
+    /** A built-in network name, else a path to an existing network file. */
+    public static Network resolve(String nameOrPath) {
+        if (nameOrPath != null) {
+            Network n = BUILTIN.get(nameOrPath);
+            if (n != null) {
+                return n;
+            }
+            if (!nameOrPath.isBlank()) {
+                try {
+                    Path path = Path.of(nameOrPath);
+                    if (Files.isRegularFile(path)) {
+                        return load(path);
+                    }
+                } catch (InvalidPathException e) {
+                    // not a usable path: fall through to the "unknown network" message
+                }
+            }
+        }
+        throw new WorkloadException("unknown network '" + nameOrPath + "' (built-in: " + builtinList()
+                + "; or a path to a network file)");
+    }
+
+    private static String builtinList() {
+        return String.join(", ", BUILTIN.keySet());
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Built-in networks. Shapes are those of the original papers; the comments give the expected sizes.
+
+    /**
+     * LeNet-5: Y. LeCun, L. Bottou, Y. Bengio, P. Haffner, "Gradient-based learning applied to document
+     * recognition", Proc. IEEE 86(11), 1998. 32x32 input; C5 reduces the 5x5 maps to 1x1. C3 is written fully
+     * connected to S2 (the paper connects each C3 map to a subset of the S2 maps).
+     */
+    private static Network lenet5() {
+        return new Builder("lenet5", 1, 32, 32)
+                .conv("c1", 6, 5, 1, 0)       // 6x28x28
+                .pool("s2", 2, 2, 0)          // 6x14x14
+                .conv("c3", 16, 5, 1, 0)      // 16x10x10
+                .pool("s4", 2, 2, 0)          // 16x5x5
+                .conv("c5", 120, 5, 1, 0)     // 120x1x1
+                .fc("f6", 84)
+                .fc("f7", 10)                 // the paper's 10 RBF output units, written as an fc
+                .build();
+    }
+
+    /**
+     * The 784-300-100-10 MNIST multilayer perceptron of LeCun et al., "Gradient-based learning applied to
+     * document recognition", Proc. IEEE 86(11), 1998 (the "2-layer NN, 300+100 hidden units" of its Fig. 9).
+     */
+    private static Network mlp300100() {
+        return new Builder("mlp-300-100", 784)
+                .fc("fc1", 300)
+                .fc("fc2", 100)
+                .fc("fc3", 10)
+                .build();
+    }
+
+    /**
+     * cifar10_quick: the Caffe CIFAR-10 example (Y. Jia et al., "Caffe: Convolutional Architecture for Fast
+     * Feature Embedding", 2014; examples/cifar10/cifar10_quick_train_test.prototxt). Caffe computes pooling
+     * outputs with ceil((h - k) / s) + 1 and no padding (32 -> 16 -> 8 -> 4); with our floor formula,
+     * padding 1 gives the same sizes: floor((32 + 2 - 3) / 2) + 1 = 16, then 8, then 4.
+     */
+    private static Network cifar10Quick() {
+        return new Builder("cifar10-quick", 3, 32, 32)
+                .conv("conv1", 32, 5, 1, 2)   // 32x32x32
+                .pool("pool1", 3, 2, 1)       // 32x16x16
+                .conv("conv2", 32, 5, 1, 2)   // 32x16x16
+                .pool("pool2", 3, 2, 1)       // 32x8x8
+                .conv("conv3", 64, 5, 1, 2)   // 64x8x8
+                .pool("pool3", 3, 2, 1)       // 64x4x4
+                .fc("ip1", 64)                // 1024 inputs
+                .fc("ip2", 10)
+                .build();
+    }
+
+    /**
+     * AlexNet: A. Krizhevsky, I. Sutskever, G. E. Hinton, "ImageNet Classification with Deep Convolutional
+     * Neural Networks", NIPS 2012, in its CaffeNet form (227x227 input) and without the two-GPU grouping of
+     * conv2, conv4 and conv5 (groups = 1, i.e. every filter sees all input channels).
+     */
+    private static Network alexnet() {
+        return new Builder("alexnet", 3, 227, 227)
+                .conv("conv1", 96, 11, 4, 0)  // 96x55x55
+                .pool("pool1", 3, 2, 0)       // 96x27x27
+                .conv("conv2", 256, 5, 1, 2)  // 256x27x27
+                .pool("pool2", 3, 2, 0)       // 256x13x13
+                .conv("conv3", 384, 3, 1, 1)  // 384x13x13
+                .conv("conv4", 384, 3, 1, 1)  // 384x13x13
+                .conv("conv5", 256, 3, 1, 1)  // 256x13x13
+                .pool("pool5", 3, 2, 0)       // 256x6x6
+                .fc("fc6", 4096)              // 9216 inputs
+                .fc("fc7", 4096)
+                .fc("fc8", 1000)
+                .build();
+    }
+
+    /**
+     * VGG-16: K. Simonyan, A. Zisserman, "Very Deep Convolutional Networks for Large-Scale Image
+     * Recognition", ICLR 2015, configuration D, 224x224 input. All convs 3x3 stride 1 padding 1; pools 2x2
+     * stride 2.
+     */
+    private static Network vgg16() {
+        Builder b = new Builder("vgg16", 3, 224, 224);
+        int[][] stages = {{64, 2}, {128, 2}, {256, 3}, {512, 3}, {512, 3}};  // 224, 112, 56, 28, 14
+        for (int s = 0; s < stages.length; s++) {
+            for (int c = 1; c <= stages[s][1]; c++) {
+                b.conv("conv" + (s + 1) + "_" + c, stages[s][0], 3, 1, 1);
+            }
+            b.pool("pool" + (s + 1), 2, 2, 0);
+        }
+        return b.fc("fc6", 4096)              // 512x7x7 = 25088 inputs
+                .fc("fc7", 4096)
+                .fc("fc8", 1000)
+                .build();
+    }
+
+    /**
+     * ResNet-18: K. He, X. Zhang, S. Ren, J. Sun, "Deep Residual Learning for Image Recognition", CVPR 2016
+     * (Table 1, 18-layer), 224x224 input, layer names as in torchvision. Each basic block is two 3x3 convs;
+     * the first block of layer2..layer4 halves the size with its first conv (stride 2) and has a 1x1 stride-2
+     * projection shortcut ("downsample") reading the block input. The residual additions are digital and only
+     * shape the next layer: a downsample is listed after its block's conv2 and has the same output shape, so
+     * the next block reading the previous list entry sees the right shape.
+     */
+    private static Network resnet18() {
+        Builder b = new Builder("resnet18", 3, 224, 224)
+                .conv("conv1", 64, 7, 2, 3)   // 64x112x112
+                .pool("pool1", 3, 2, 1);      // 64x56x56
+        int[] channels = {64, 128, 256, 512}; // at 56, 28, 14, 7
+        String blockInput = "pool1";
+        for (int stage = 1; stage <= 4; stage++) {
+            int c = channels[stage - 1];
+            for (int block = 0; block < 2; block++) {
+                String prefix = "layer" + stage + "." + block + ".";
+                boolean down = stage > 1 && block == 0;
+                b.conv(prefix + "conv1", c, 3, down ? 2 : 1, 1);
+                b.conv(prefix + "conv2", c, 3, 1, 1);
+                String last = prefix + "conv2";
+                if (down) {
+                    b.convFrom(prefix + "downsample", c, 1, 2, 0, blockInput);
+                    last = prefix + "downsample";
+                }
+                blockInput = last;
+            }
+        }
+        return b.pool("avgpool", 7, 1, 0)      // 512x1x1
+                .fc("fc", 1000)
+                .build();
+    }
+
+    /** Writes a network layer by layer. */
+    private static final class Builder {
+        private final String name;
+        private final List<Integer> input;
+        private final List<LayerSpec> layers = new ArrayList<>();
+
+        Builder(String name, Integer... input) {
+            this.name = name;
+            this.input = List.of(input);
+        }
+
+        Builder conv(String layer, int out, int kernel, int stride, int padding) {
+            layers.add(LayerSpec.conv(layer, out, kernel, stride, padding));
+            return this;
+        }
+
+        Builder convFrom(String layer, int out, int kernel, int stride, int padding, String from) {
+            layers.add(LayerSpec.conv(layer, out, kernel, stride, padding).withFrom(from));
+            return this;
+        }
+
+        Builder pool(String layer, int kernel, int stride, int padding) {
+            layers.add(LayerSpec.pool(layer, kernel, stride, padding));
+            return this;
+        }
+
+        Builder fc(String layer, int out) {
+            layers.add(LayerSpec.fc(layer, out));
+            return this;
+        }
+
+        Network build() {
+            return new Network(name, input, layers);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package org.sresim.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.sresim.hw.Hardware;
+import org.sresim.workload.LayerWorkload;
+
+/** The invariants of model section 9 over random small layers and OU shapes. */
+class CounterPropertiesTest {
+
+    @Property(tries = 300)
+    void fastCounterEqualsTheReferenceExactly(@ForAll long seed) {
+        RandomLayers c = RandomLayers.draw(seed);
+        assertThat(new BitsetCounter().count(c.workload, c.hw))
+                .isEqualTo(new ReferenceCounter().count(c.workload, c.hw));
+    }
+
+    @Property(tries = 300)
+    void schemesAreOrderedOnEveryTile(@ForAll long seed) {
+        RandomLayers c = RandomLayers.draw(seed);
+        LayerCounts counts = new BitsetCounter().count(c.workload, c.hw);
+        for (int t = 0; t < counts.tiles; t++) {
+            long dense = ops(counts, Scheme.DENSE, t);
+            long weight = ops(counts, Scheme.WEIGHT, t);
+            long actValue = ops(counts, Scheme.ACT_VALUE, t);
+            long actBit = ops(counts, Scheme.ACT_BIT, t);
+            long sreValue = ops(counts, Scheme.SRE_VALUE, t);
+            long sreBit = ops(counts, Scheme.SRE_BIT, t);
+            assertThat(sreValue).isLessThanOrEqualTo(weight).isLessThanOrEqualTo(actValue);
+            assertThat(sreBit).isLessThanOrEqualTo(weight).isLessThanOrEqualTo(actBit).isLessThanOrEqualTo(sreValue);
+            assertThat(weight).isLessThanOrEqualTo(dense);
+            assertThat(actBit).isLessThanOrEqualTo(actValue).isLessThanOrEqualTo(dense);
+        }
+    }
+
+    @Property(tries = 200)
+    void denseCountsAreClosedForm(@ForAll long seed) {
+        RandomLayers c = RandomLayers.draw(seed);
+        Hardware hw = c.hw;
+        LayerCounts counts = new BitsetCounter().count(c.workload, hw);
+        LayerMapping m = new LayerMapping(c.workload.layer(), hw);
+        long windows = c.workload.layer().windows();
+        for (int rb = 0; rb < m.rowBlocks; rb++) {
+            for (int cb = 0; cb < m.colBlocks; cb++) {
+                long expected = windows * hw.inputSteps() * m.groups(cb)
+                        * ((m.rowsIn(rb) + hw.ouRows() - 1) / hw.ouRows());
+                assertThat(counts.of(Scheme.DENSE).tileOps[m.tile(rb, cb)]).isEqualTo(expected);
+                assertThat(counts.of(Scheme.IDEAL).tileOps[m.tile(rb, cb)]).isEqualTo(windows * hw.inputSteps());
+            }
+        }
+    }
+
+    @Property(tries = 200)
+    void allZeroInputsCostNothingWhenActivationsAreSkipped(@ForAll long seed) {
+        RandomLayers c = RandomLayers.draw(seed);
+        LayerWorkload zeros = new LayerWorkload(c.workload.layer(), c.workload.weights(),
+                new int[c.workload.inputs().length]);
+        LayerCounts counts = new BitsetCounter().count(zeros, c.hw);
+        for (Scheme s : new Scheme[] {Scheme.ACT_VALUE, Scheme.ACT_BIT, Scheme.SRE_VALUE, Scheme.SRE_BIT}) {
+            assertThat(counts.of(s).ouOps).as(s.id()).isZero();
+        }
+    }
+
+    @Property(tries = 200)
+    void fullDensityMakesCompressionAndValueSkippingEqualDense(@ForAll long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        RandomLayers c = RandomLayers.draw(seed);
+        Hardware h = c.hw;
+        // groups that hold whole weights: then a non-zero weight keeps its row in every group
+        int cpw = h.cellsPerWeight();
+        int xbCols = cpw * (1 + r.nextInt(6));
+        int ouCols = cpw * (1 + r.nextInt(xbCols / cpw));
+        Hardware hw = new Hardware(h.crossbarRows(), xbCols, h.cellBits(), h.weightBits(), h.inputBits(),
+                h.dacBits(), h.ouRows(), ouCols, h.adcBits(), 6.25, 100, 8, 1_000_000);
+        LayerWorkload dense = RandomLayers.randomData(c.workload.layer(), hw, 1.0, 1.0, r);
+        // padding positions read zero by design: only check layers without padding
+        if (dense.layer().padding() > 0) {
+            return;
+        }
+        LayerCounts counts = new BitsetCounter().count(dense, hw);
+        long expected = counts.of(Scheme.DENSE).ouOps;
+        assertThat(counts.of(Scheme.WEIGHT).ouOps).isEqualTo(expected);
+        assertThat(counts.of(Scheme.ACT_VALUE).ouOps).isEqualTo(expected);
+        assertThat(counts.of(Scheme.SRE_VALUE).ouOps).isEqualTo(expected);
+    }
+
+    @Property(tries = 100)
+    void countingIsDeterministic(@ForAll long seed) {
+        RandomLayers a = RandomLayers.draw(seed);
+        RandomLayers b = RandomLayers.draw(seed);
+        LayerCounts first = new BitsetCounter().count(a.workload, a.hw);
+        assertThat(new BitsetCounter().count(b.workload, b.hw)).isEqualTo(first);
+        assertThat(Arrays.equals(a.workload.weights(), b.workload.weights())).isTrue();
+    }
+
+    private static long ops(LayerCounts counts, Scheme s, int tile) {
+        return counts.of(s).tileOps[tile];
+    }
+}
