@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** Entry point: {@code java -jar target/sre.jar <command>}. */
 @Command(name = "sre", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Sparse ReRAM Engine simulator and parameter-sweep engine.",
-        subcommands = {SimulateCommand.class})
+        subcommands = {SimulateCommand.class, SweepCommand.class, QueryCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
@@ -34,7 +34,8 @@ public final class Main implements Runnable {
     }
 
     static String userMessage(Exception e) {
-        if (e instanceof ConfigException || e instanceof WorkloadException || e instanceof UserException) {
+        if (e instanceof ConfigException || e instanceof WorkloadException || e instanceof UserException
+                || e instanceof org.sresim.sweep.SweepException) {
             return e.getMessage();
         }
         return e.getClass().getSimpleName() + ": " + e.getMessage() + " (rerun with --verbose for details)";

@@ -25,6 +25,7 @@ final class ResultJson {
             config.set(e.getKey(), JSON.valueToTree(e.getValue()));
         }
         point.put("config_hash", r.config().hash());
+        point.put("point_id", r.config().pointId());
         rows(root.putArray("network"), r.networkRows(), false);
         rows(root.putArray("layers"), r.layerRows(), true);
         try {

@@ -13,7 +13,8 @@ import java.util.Map;
  * (Integer, Long, Double, Boolean or String; {@code auto} stays the string "auto").
  * Immutable; build one with {@link ConfigLoader}.
  */
-public final class Config {
+public final class Config implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private final Map<String, Object> values;
 
     Config(Map<String, Object> values) {
@@ -84,20 +85,33 @@ public final class Config {
     }
 
     /**
-     * A stable 16-hex-digit hash of every key and value (SHA-256 of the canonical
-     * {@code key=value} lines), identical on every machine and run.
+     * A stable 16-hex-digit identity of the point: SHA-256 of the canonical {@code key=value}
+     * lines of every key, seed included; identical on every machine and run.
      */
-    public String hash() {
-        return sha256(canonical()).substring(0, 16);
+    public String pointId() {
+        return sha256(canonical(true)).substring(0, 16);
     }
 
-    String canonical() {
+    /**
+     * The same hash over every key but {@code seed}: points that differ only in their seed share
+     * it, so results can be averaged over seeds with {@code GROUP BY config_hash}.
+     */
+    public String hash() {
+        return sha256(canonical(false)).substring(0, 16);
+    }
+
+    private String canonical(boolean withSeed) {
         StringBuilder sb = new StringBuilder();
-        values.forEach((k, v) -> sb.append(k).append('=').append(v).append('\n'));
+        values.forEach((k, v) -> {
+            if (withSeed || !k.equals("seed")) {
+                sb.append(k).append('=').append(v).append('\n');
+            }
+        });
         return sb.toString();
     }
 
-    static String sha256(String text) {
+    /** SHA-256 of the UTF-8 text as 64 hex digits. */
+    public static String sha256(String text) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);

@@ -9,9 +9,14 @@ import java.util.List;
 public record Key(String name, KeyType type, double min, double max, boolean maxExclusive,
                   List<String> choices, String unit, String description) {
 
-    /** The Parquet / JSON column name: dots and dashes become underscores. */
+    /**
+     * The Parquet column name: dots and dashes become underscores ({@code ou.rows -> ou_rows}).
+     * Energy prices become {@code price_*} ({@code energy.dac-pj -> price_dac_pj}) so they never
+     * collide with the metrics {@code energy_<action>_pj}, which are energies, not prices.
+     */
     public String column() {
-        return name.replace('.', '_').replace('-', '_');
+        String base = name.startsWith("energy.") ? "price." + name.substring("energy.".length()) : name;
+        return base.replace('.', '_').replace('-', '_');
     }
 
     Object parse(Object raw) {

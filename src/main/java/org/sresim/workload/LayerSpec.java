@@ -15,7 +15,8 @@ package org.sresim.workload;
  * @param activationSparsity per-layer activation sparsity in [0,1); null = use the global configuration
  */
 public record LayerSpec(String name, LayerType type, int out, int kernel, int stride, int padding,
-                        String from, Double pruningRatio, Double activationSparsity) {
+                        String from, Double pruningRatio, Double activationSparsity)
+        implements java.io.Serializable {
 
     /**
      * Checks the fields. An fc layer has no kernel, stride or padding: they are stored as 0, and the neutral

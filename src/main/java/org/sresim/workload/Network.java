@@ -11,7 +11,7 @@ import java.util.List;
  * @param layers the layers in order; each reads the previous layer's output unless it names another in
  *               {@link LayerSpec#from()}
  */
-public record Network(String name, List<Integer> input, List<LayerSpec> layers) {
+public record Network(String name, List<Integer> input, List<LayerSpec> layers) implements java.io.Serializable {
 
     public Network {
         if (name == null || name.isBlank()) {

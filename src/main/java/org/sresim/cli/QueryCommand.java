@@ -1,0 +1,63 @@
+package org.sresim.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.AnalysisException;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.sresim.spark.ResultViews;
+import org.sresim.spark.Sessions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code sre query DIR "SQL"}: Spark SQL over the points, layers and sweeps views of every sweep in DIR. */
+@Command(name = "query", mixinStandardHelpOptions = true,
+        description = "Run Spark SQL over the views points, layers and sweeps of every sweep under DIR.")
+final class QueryCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "results directory (as given to sweep --out)")
+    String dir;
+
+    @Parameters(index = "1", paramLabel = "SQL", description = "a query, e.g. \"SELECT scheme, avg(speedup) FROM points GROUP BY scheme\"")
+    String sql;
+
+    @Option(names = "--format", defaultValue = "table", description = "table, csv or json (default: ${DEFAULT-VALUE})")
+    RowPrinter.Format format;
+
+    @Option(names = "--limit", defaultValue = "1000", description = "print at most this many rows (default: ${DEFAULT-VALUE})")
+    int limit;
+
+    @Option(names = "--master", description = "Spark master (default local[*])")
+    String master;
+
+    @Option(names = "--verbose", description = "Spark's own logs and full stack traces")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+        SparkSession spark = Sessions.create("sre-query", master, verbose);
+        try {
+            ResultViews.register(spark, dir);
+            Dataset<Row> result;
+            try {
+                result = spark.sql(sql);
+            } catch (Exception e) {
+                if (e instanceof AnalysisException || e.getClass().getName().contains("ParseException")) {
+                    throw new UserException("SQL: " + e.getMessage().lines().findFirst().orElse(""));
+                }
+                throw e;
+            }
+            List<Row> rows = result.limit(limit).collectAsList();
+            RowPrinter.print(result.schema(), rows, format, spec.commandLine().getOut());
+        } finally {
+            spark.stop();
+        }
+        return 0;
+    }
+}

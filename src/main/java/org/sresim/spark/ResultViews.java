@@ -1,0 +1,81 @@
+package org.sresim.spark;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.sresim.sweep.SweepException;
+
+/**
+ * Registers the SQL views {@code points}, {@code layers} and {@code sweeps} over every sweep
+ * folder under a results directory. All sweeps share one schema, so the views are plain unions.
+ */
+public final class ResultViews {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final StructType SWEEPS = DataTypes.createStructType(List.of(
+            DataTypes.createStructField("name", DataTypes.StringType, false),
+            DataTypes.createStructField("path", DataTypes.StringType, false),
+            DataTypes.createStructField("grid_size", DataTypes.LongType, false),
+            DataTypes.createStructField("committed_points", DataTypes.LongType, false),
+            DataTypes.createStructField("complete", DataTypes.BooleanType, false),
+            DataTypes.createStructField("started", DataTypes.StringType, true),
+            DataTypes.createStructField("finished", DataTypes.StringType, true),
+            DataTypes.createStructField("runs", DataTypes.IntegerType, true),
+            DataTypes.createStructField("version", DataTypes.StringType, true),
+            DataTypes.createStructField("sweep_file", DataTypes.StringType, true),
+            DataTypes.createStructField("definition_hash", DataTypes.StringType, true)));
+
+    private ResultViews() {
+    }
+
+    /** Registers the views; returns the sweep folders found. */
+    public static List<String> register(SparkSession spark, String dir) {
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        List<String> sweeps = SweepOutput.sweepsUnder(dir, conf);
+        if (sweeps.isEmpty()) {
+            throw new SweepException(dir + ": no sweep results here (expected DIR/<sweep>/sweep.json or DIR/sweep.json)");
+        }
+        List<Row> sweepRows = new ArrayList<>();
+        for (String path : sweeps) {
+            SweepOutput out = new SweepOutput(new org.apache.hadoop.fs.Path(path), conf);
+            JsonNode m;
+            try {
+                m = JSON.readTree(out.read(out.manifest()));
+            } catch (Exception e) {
+                throw new SweepException(path + "/sweep.json: unreadable");
+            }
+            long committed = out.committedRanges().stream().mapToLong(r -> r[1] - r[0]).sum();
+            sweepRows.add(RowFactory.create(m.path("name").asText(), path, m.path("grid_size").asLong(), committed,
+                    committed == m.path("grid_size").asLong(), text(m, "started"), text(m, "finished"),
+                    m.path("runs").asInt(), text(m, "version"), text(m, "sweep_file"), text(m, "definition_hash")));
+        }
+        spark.createDataFrame(sweepRows, SWEEPS).createOrReplaceTempView("sweeps");
+        view(spark, sweeps, "points", SweepJob.POINTS, conf);
+        view(spark, sweeps, "layers", SweepJob.LAYERS, conf);
+        return sweeps;
+    }
+
+    private static void view(SparkSession spark, List<String> sweeps, String table, StructType schema,
+                             Configuration conf) {
+        Dataset<Row> union = spark.createDataFrame(List.of(), schema);
+        for (String path : sweeps) {
+            SweepOutput out = new SweepOutput(new org.apache.hadoop.fs.Path(path), conf);
+            if (out.exists(out.table(table))) {
+                union = union.unionByName(spark.read().schema(schema).parquet(out.table(table).toString()));
+            }
+        }
+        union.createOrReplaceTempView(table);
+    }
+
+    private static String text(JsonNode m, String field) {
+        JsonNode n = m.get(field);
+        return n == null || n.isNull() ? null : n.asText();
+    }
+}

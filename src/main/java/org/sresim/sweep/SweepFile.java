@@ -1,0 +1,348 @@
+package org.sresim.sweep;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.sresim.config.Config;
+import org.sresim.config.ConfigException;
+import org.sresim.config.ConfigLoader;
+import org.sresim.config.Key;
+import org.sresim.config.Keys;
+import org.sresim.workload.Network;
+import org.sresim.workload.Networks;
+import org.sresim.workload.WorkloadException;
+
+/**
+ * Reads and validates a sweep file into a {@link SweepPlan}. Everything is checked on the driver
+ * before any task runs: keys, every axis value against the config rules, zip lengths, networks,
+ * and (for grids up to {@link #FULL_CHECK_LIMIT} points) every combination.
+ * <pre>
+ * name: quickstart
+ * base: conf/sre-isaac.yaml           # optional
+ * fixed: {latency.model: replicated}  # optional, applied to every point
+ * grid:                               # cartesian product
+ *   ou.rows: [4, 9, 16]
+ *   pruning.ratio: {from: 0.0, to: 0.8, step: 0.2}
+ * zip:                                # optional: keys that step together
+ *   - {ou.rows: [9, 16], ou.cols: [8, 16]}
+ * seeds: [1, 2]                       # optional, default: the base seed
+ * </pre>
+ */
+public final class SweepFile {
+    static final int FULL_CHECK_LIMIT = 200_000;
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> TOP_LEVEL = Set.of("name", "description", "base", "fixed", "grid", "zip", "seeds");
+
+    private final String origin;
+
+    private SweepFile(String origin) {
+        this.origin = origin;
+    }
+
+    public static SweepPlan load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new SweepException(file + ": cannot read (" + e.getClass().getSimpleName() + ")");
+        }
+        JsonNode root;
+        try {
+            root = YAML.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new SweepException(file + ": not valid YAML: " + e.getOriginalMessage().replace('\n', ' '));
+        }
+        return new SweepFile(file.toString()).parse(root, file.toAbsolutePath().getParent());
+    }
+
+    /** The sweep file as JSON, for {@code sweep.json}. */
+    public static JsonNode asJson(Path file) {
+        try {
+            return YAML.readTree(Files.readString(file));
+        } catch (IOException e) {
+            throw new SweepException(file + ": cannot read");
+        }
+    }
+
+    private SweepPlan parse(JsonNode root, Path dir) {
+        if (root == null || !root.isObject()) {
+            throw error("expected a map with name, grid, ... at the top level");
+        }
+        root.fieldNames().forEachRemaining(k -> {
+            if (!TOP_LEVEL.contains(k)) {
+                throw error("unknown key '" + k + "' (allowed: name, description, base, fixed, grid, zip, seeds)");
+            }
+        });
+        String name = text(root, "name");
+        if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            throw error("'name' must be a folder-safe word (letters, digits, . _ -), got '" + name + "'");
+        }
+        Config base = base(root, dir);
+        Map<String, Object> fixed = new LinkedHashMap<>();
+        if (root.has("fixed")) {
+            JsonNode f = requireMap(root.get("fixed"), "fixed");
+            f.fields().forEachRemaining(e -> fixed.put(axisKey(e.getKey(), "fixed").name(), scalar(e.getValue(), "fixed", e.getKey())));
+        }
+        try {
+            base = base.with(fixed, origin + ": fixed");
+        } catch (ConfigException e) {
+            throw new SweepException(e.getMessage());
+        }
+
+        List<Axis> axes = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        if (root.has("grid")) {
+            Iterator<Map.Entry<String, JsonNode>> it = requireMap(root.get("grid"), "grid").fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String where = "grid axis '" + e.getKey() + "'";
+                Key key = axisKey(e.getKey(), where);
+                once(seen, key.name(), where);
+                axes.add(new Axis(List.of(key.name()), List.of(values(key, e.getValue(), where, base))));
+            }
+        }
+        if (root.has("zip")) {
+            JsonNode zip = root.get("zip");
+            if (!zip.isArray()) {
+                throw error("'zip' must be a list of maps, e.g. zip: [{ou.rows: [9, 16], ou.cols: [8, 16]}]");
+            }
+            for (int g = 0; g < zip.size(); g++) {
+                String group = "zip group " + (g + 1);
+                Iterator<Map.Entry<String, JsonNode>> it = requireMap(zip.get(g), group).fields();
+                List<String> keys = new ArrayList<>();
+                List<List<Object>> lists = new ArrayList<>();
+                while (it.hasNext()) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    String where = group + " axis '" + e.getKey() + "'";
+                    Key key = axisKey(e.getKey(), where);
+                    once(seen, key.name(), where);
+                    List<Object> vals = values(key, e.getValue(), where, base);
+                    if (!lists.isEmpty() && vals.size() != lists.get(0).size()) {
+                        throw error(group + ": lists of unequal length (" + keys.get(0) + " has " + lists.get(0).size()
+                                + " values, " + key.name() + " has " + vals.size() + ")");
+                    }
+                    keys.add(key.name());
+                    lists.add(vals);
+                }
+                if (keys.isEmpty()) {
+                    throw error(group + " is empty");
+                }
+                axes.add(new Axis(keys, lists));
+            }
+        }
+        List<Long> seeds = seeds(root, base);
+        Map<String, Network> networks = networks(base, axes);
+        SweepPlan plan = new SweepPlan(name, base, axes, seeds, networks, definitionHash(root, base));
+        checkCombinations(plan);
+        return plan;
+    }
+
+    private Config base(JsonNode root, Path dir) {
+        String base = text(root, "base");
+        if (base == null) {
+            return ConfigLoader.defaults();
+        }
+        Path p = Path.of(base);
+        // relative paths: from the working directory, else from the sweep file's folder or a parent
+        // of it, so sweeps/x.yaml can say base: conf/sre-isaac.yaml and run from anywhere
+        for (Path d = dir; !Files.exists(p) && !Path.of(base).isAbsolute() && d != null; d = d.getParent()) {
+            p = d.resolve(base);
+        }
+        if (!Files.exists(p)) {
+            throw error("base '" + base + "': file not found");
+        }
+        try {
+            return ConfigLoader.load(p);
+        } catch (ConfigException e) {
+            throw new SweepException(origin + ": base: " + e.getMessage());
+        }
+    }
+
+    private Key axisKey(String name, String where) {
+        if (name.equals("seed")) {
+            throw error(where + ": seeds are listed under 'seeds:', not as an axis");
+        }
+        try {
+            return Keys.require(name, origin + ": " + where);
+        } catch (ConfigException e) {
+            throw new SweepException(e.getMessage());
+        }
+    }
+
+    private void once(Set<String> seen, String key, String where) {
+        if (!seen.add(key)) {
+            throw error(where + ": key '" + key + "' is already swept by another axis");
+        }
+    }
+
+    /** An axis' values: a non-empty list of scalars, or {from, to, step}; each checked against the config rules. */
+    private List<Object> values(Key key, JsonNode node, String where, Config base) {
+        List<Object> raw = new ArrayList<>();
+        if (node.isArray()) {
+            for (JsonNode v : node) {
+                raw.add(scalar(v, where, key.name()));
+            }
+        } else if (node.isObject()) {
+            raw.addAll(range(node, where));
+        } else {
+            throw error(where + ": expected a list of values or {from, to, step}, got '" + node.asText() + "'");
+        }
+        if (raw.isEmpty()) {
+            throw error(where + ": empty axis (give at least one value)");
+        }
+        List<Object> parsed = new ArrayList<>();
+        for (Object v : raw) {
+            try {
+                Config c = base.with(Map.of(key.name(), v), "x");
+                parsed.add(c.value(key.name()));
+            } catch (ConfigException e) {
+                String reason = e.getMessage().replaceFirst("^x: ", "");
+                throw error(where + ": value '" + v + "' is not allowed: " + reason);
+            }
+        }
+        return parsed;
+    }
+
+    private List<Object> range(JsonNode node, String where) {
+        Set<String> names = new HashSet<>();
+        node.fieldNames().forEachRemaining(names::add);
+        if (!names.equals(Set.of("from", "to", "step"))) {
+            throw error(where + ": a range needs exactly from, to and step, got " + new TreeSet<>(names));
+        }
+        BigDecimal from = number(node.get("from"), where, "from");
+        BigDecimal to = number(node.get("to"), where, "to");
+        BigDecimal step = number(node.get("step"), where, "step");
+        if (step.signum() <= 0 || from.compareTo(to) > 0) {
+            throw error(where + ": a range needs step > 0 and from <= to");
+        }
+        List<Object> out = new ArrayList<>();
+        // exact decimal steps: 0.0, 0.2, ... 0.8 without 0.6000000000000001
+        for (BigDecimal v = from; v.compareTo(to) <= 0; v = v.add(step)) {
+            boolean integral = v.stripTrailingZeros().scale() <= 0 && node.get("from").isIntegralNumber()
+                    && node.get("step").isIntegralNumber();
+            out.add(integral ? (Object) v.longValueExact() : (Object) v.doubleValue());
+            if (out.size() > 1_000_000) {
+                throw error(where + ": range has more than 10^6 values");
+            }
+        }
+        return out;
+    }
+
+    private BigDecimal number(JsonNode n, String where, String field) {
+        if (n == null || !n.isNumber()) {
+            throw error(where + ": '" + field + "' must be a number");
+        }
+        return n.decimalValue();
+    }
+
+    private Object scalar(JsonNode v, String where, String key) {
+        if (v.isContainerNode() || v.isNull()) {
+            throw error(where + ": value of '" + key + "' must be a single value, got " + v);
+        }
+        Object s = ConfigLoader.scalar(v);
+        return s instanceof Long l && l == l.intValue() ? (Object) l.intValue() : s;
+    }
+
+    private List<Long> seeds(JsonNode root, Config base) {
+        if (!root.has("seeds")) {
+            return List.of(base.longValue("seed"));
+        }
+        JsonNode s = root.get("seeds");
+        List<Long> seeds = new ArrayList<>();
+        if (s.isArray() && !s.isEmpty()) {
+            for (JsonNode v : s) {
+                if (!v.isIntegralNumber()) {
+                    throw error("seeds: '" + v.asText() + "' is not an integer");
+                }
+                seeds.add(v.longValue());
+            }
+        } else if (s.isObject()) {
+            for (Object v : range(s, "seeds")) {
+                if (!(v instanceof Long l)) {
+                    throw error("seeds: a seed range needs integer from, to and step");
+                }
+                seeds.add(l);
+            }
+        } else {
+            throw error("seeds: expected a non-empty list of integers, e.g. seeds: [1, 2, 3]");
+        }
+        if (new HashSet<>(seeds).size() != seeds.size()) {
+            throw error("seeds: a seed is listed twice");
+        }
+        return seeds;
+    }
+
+    private Map<String, Network> networks(Config base, List<Axis> axes) {
+        Map<String, String> where = new LinkedHashMap<>();
+        where.put(base.text("network"), "base/fixed 'network'");
+        for (Axis a : axes) {
+            int k = a.keys().indexOf("network");
+            if (k >= 0) {
+                for (Object v : a.values().get(k)) {
+                    where.put(v.toString(), "axis 'network'");
+                }
+            }
+        }
+        Map<String, Network> networks = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : where.entrySet()) {
+            try {
+                networks.put(e.getKey(), Networks.resolve(e.getKey()));
+            } catch (WorkloadException ex) {
+                throw error(e.getValue() + ": value '" + e.getKey() + "': " + ex.getMessage());
+            }
+        }
+        return networks;
+    }
+
+    /** Rules between keys (ou.rows <= crossbar.rows, ...) can fail only for some combinations. */
+    private void checkCombinations(SweepPlan plan) {
+        long size = plan.size();
+        long checked = Math.min(size, FULL_CHECK_LIMIT);
+        for (long i = 0; i < checked; i++) {
+            try {
+                plan.point(i);
+            } catch (ConfigException e) {
+                throw error("point " + i + " combines values that do not fit together: "
+                        + e.getMessage().replaceFirst("^sweep '[^']*' point \\d+: ", ""));
+            }
+        }
+    }
+
+    private static String definitionHash(JsonNode root, Config base) {
+        try {
+            return Config.sha256(JSON.writeValueAsString(root) + "\n" + base.pointId()).substring(0, 16);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JsonNode requireMap(JsonNode n, String where) {
+        if (n == null || !n.isObject()) {
+            throw error("'" + where + "' must be a map of key: values");
+        }
+        return n;
+    }
+
+    private static String text(JsonNode root, String field) {
+        JsonNode n = root.get(field);
+        return n == null || n.isNull() ? null : n.asText();
+    }
+
+    private SweepException error(String message) {
+        return new SweepException(origin + ": " + message);
+    }
+}

@@ -1,0 +1,73 @@
+package org.sresim.sweep;
+
+import java.io.Serializable;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sresim.config.Config;
+import org.sresim.workload.Network;
+
+/**
+ * A validated sweep: the base config (base file + {@code fixed}), the axes, the seeds and every
+ * network it names, already resolved. Serializable and small: the grid itself is never
+ * materialised; {@link #point(long)} decodes an index into its config wherever it runs, so a
+ * 10^7-point grid costs the driver nothing and every executor computes the same point for the
+ * same index.
+ */
+public record SweepPlan(String name, Config base, List<Axis> axes, List<Long> seeds,
+                        Map<String, Network> networks, String definitionHash) implements Serializable {
+
+    public SweepPlan {
+        axes = List.copyOf(axes);
+        seeds = List.copyOf(seeds);
+        networks = Map.copyOf(networks);
+    }
+
+    /** Number of points: the product of the axis sizes times the number of seeds. */
+    public long size() {
+        long n = seeds.size();
+        for (Axis a : axes) {
+            n = Math.multiplyExact(n, a.size());
+        }
+        return n;
+    }
+
+    /**
+     * The config of point {@code index}: mixed-radix decoding with the seed varying fastest,
+     * then the last axis, ..., the first axis slowest (nested loops in file order).
+     */
+    public Config point(long index) {
+        if (index < 0 || index >= size()) {
+            throw new IndexOutOfBoundsException("point " + index + " of " + size());
+        }
+        Map<String, Object> overrides = new LinkedHashMap<>();
+        long rest = index;
+        int seedIndex = (int) (rest % seeds.size());
+        rest /= seeds.size();
+        for (int a = axes.size() - 1; a >= 0; a--) {
+            Axis axis = axes.get(a);
+            int step = (int) (rest % axis.size());
+            rest /= axis.size();
+            for (int k = 0; k < axis.keys().size(); k++) {
+                overrides.put(axis.keys().get(k), axis.values().get(k).get(step));
+            }
+        }
+        overrides.put("seed", seeds.get(seedIndex));
+        return base.with(overrides, "sweep '" + name + "' point " + index);
+    }
+
+    /** E.g. {@code "ou.rows x3, ou.rows+ou.cols x2, seeds x2"}. */
+    public String describeAxes() {
+        StringBuilder sb = new StringBuilder();
+        axes.forEach(a -> sb.append(String.join("+", a.keys())).append(" x").append(a.size()).append(", "));
+        return sb.append("seeds x").append(seeds.size()).toString();
+    }
+
+    public Network network(Config point) {
+        Network n = networks.get(point.text("network"));
+        if (n == null) {
+            throw new IllegalStateException("network " + point.text("network") + " was not resolved on the driver");
+        }
+        return n;
+    }
+}

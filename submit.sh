@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Run an sre command through spark-submit:
+#   ./submit.sh [spark-submit options] COMMAND ARGS...     COMMAND: sweep | query | simulate | bench
+# With SPARK_HOME set, that installation's spark-submit runs target/sre-cluster.jar (Spark comes
+# from the cluster). Without it, the project's own Spark jars (target/lib) run it, local[*] unless
+# --master is given. Env: SRE_DRIVER_MEMORY (default 4g, own-Spark path only: the driver is this JVM).
+set -euo pipefail
+
+usage() { echo "usage: $(basename "$0") [spark-submit options] {sweep|query|simulate|bench} [args...]"; }
+
+proj="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+
+if [[ $# -gt 0 && ( $1 == -h || $1 == --help ) ]]; then usage; exit 0; fi
+
+# Split at the first command word. Values of spark options are skipped, so that e.g.
+# `--name sweep simulate` is not split at "sweep".
+spark_opts=() master=""
+while [[ $# -gt 0 ]]; do
+  case $1 in
+    sweep|query|simulate|bench) break ;;
+    --master=*) master=${1#--master=}; spark_opts+=("$1"); shift ;;
+    --verbose|-v|--supervise|--help|-h|--version|--*=*) spark_opts+=("$1"); shift ;;
+    --*|-c) [[ $1 == --master ]] && master=${2:-}
+            spark_opts+=("$1"); shift; if [[ $# -gt 0 ]]; then spark_opts+=("$1"); shift; fi ;;
+    *) spark_opts+=("$1"); shift ;;
+  esac
+done
+if [[ $# -eq 0 ]]; then
+  echo "error: no command given (expected one of: sweep query simulate bench)" >&2
+  usage >&2; exit 2
+fi
+
+if [[ ! -f $proj/target/sre-cluster.jar || ! -d $proj/target/lib ]]; then
+  echo "submit.sh: building jars (mvn package)..." >&2
+  (cd "$proj" && mvn -B -q package -DskipTests) >&2
+fi
+
+# Ours come first so that a user's --conf for the same key wins (spark-submit keeps the last).
+confs=(--conf spark.ui.showConsoleProgress=false)
+# The host name resolves to loopback here; executors must call the driver back on 127.0.0.1.
+case $master in spark://127.0.0.1*|spark://localhost*) confs+=(--conf spark.driver.host=127.0.0.1) ;; esac
+
+if [[ -n ${SPARK_HOME:-} ]]; then
+  exec "$SPARK_HOME/bin/spark-submit" --class org.sresim.cli.Main "${confs[@]}" "${spark_opts[@]}" \
+    "$proj/target/sre-cluster.jar" "$@"
+fi
+
+export SPARK_LOCAL_IP=${SPARK_LOCAL_IP:-127.0.0.1} SPARK_SCALA_VERSION=2.13
+# The module openings spark-submit's launcher would add (JavaModuleOptions); we start SparkSubmit
+# ourselves, so we add them. Without them Kryo and Netty fail on Java 17.
+java_opts=()
+for p in java.lang java.lang.invoke java.lang.reflect java.io java.net java.nio java.util \
+         java.util.concurrent java.util.concurrent.atomic jdk.internal.ref sun.nio.ch sun.nio.cs \
+         sun.security.action sun.util.calendar; do
+  java_opts+=("--add-opens=java.base/$p=ALL-UNNAMED")
+done
+java_opts+=(-Dio.netty.tryReflectionSetAccessible=true "-Xmx${SRE_DRIVER_MEMORY:-4g}")
+# sre-cluster.jar leaves log4j2.properties out; without one Spark logs INFO to the console.
+log4j=$proj/src/main/resources/log4j2.properties
+if [[ -f $log4j ]]; then java_opts+=("-Dlog4j2.configurationFile=$log4j"); fi
+[[ -n $master ]] || spark_opts=(--master "local[*]" "${spark_opts[@]}")
+
+exec java "${java_opts[@]}" -cp "$proj/target/lib/*" org.apache.spark.deploy.SparkSubmit \
+  --class org.sresim.cli.Main "${confs[@]}" "${spark_opts[@]}" "$proj/target/sre-cluster.jar" "$@"
