@@ -1,7 +1,6 @@
 package org.sresim.engine;
 
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.special.Erf;
@@ -30,7 +29,7 @@ final class AccuracyProxy {
     private final double levelStep;
     private final int windowSample;
     private final int tileSample;
-    private final Map<Long, Double> misreadMemo = new HashMap<>();
+    private final MisreadMemo misreadMemo;
 
     AccuracyProxy(Hardware hw, double sigma, double rRatio, int windowSample, int tileSample) {
         this.hw = hw;
@@ -39,6 +38,8 @@ final class AccuracyProxy {
         this.levelStep = (1.0 - gMin) / ((1 << hw.cellBits()) - 1);
         this.windowSample = windowSample;
         this.tileSample = tileSample;
+        this.misreadMemo = new MisreadMemo(
+                squares -> Erf.erfc(0.5 * levelStep / (sigma * Math.sqrt(squares)) / Math.sqrt(2)));
     }
 
     Map<Scheme, AccuracyTally> estimate(LayerWorkload w, long seed) {
@@ -163,7 +164,6 @@ final class AccuracyProxy {
         if (squares == 0 || sigma == 0) {
             return 0;
         }
-        return misreadMemo.computeIfAbsent(Double.doubleToLongBits(squares),
-                k -> Erf.erfc(0.5 * levelStep / (sigma * Math.sqrt(squares)) / Math.sqrt(2)));
+        return misreadMemo.apply(squares);
     }
 }

@@ -44,10 +44,19 @@ final class Progress {
     }
 
     private void tick() {
+        long lastPrinted = -1;
+        long lastTime = System.nanoTime();
         try {
             while (true) {
                 Thread.sleep(INTERVAL_NS / 1_000_000);
-                print("running");
+                LongAccumulator acc = inFlight;
+                long done = committed + (acc == null ? 0 : acc.value());
+                // a line when points finished since the last one, else a heartbeat every 30 s
+                if (done != lastPrinted || System.nanoTime() - lastTime > 6 * INTERVAL_NS) {
+                    print("running");
+                    lastPrinted = done;
+                    lastTime = System.nanoTime();
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,0 +1,24 @@
+package org.sresim.spark;
+
+import org.apache.spark.sql.SparkSession;
+
+/** One local[2] session for every Spark test class in the JVM (one SparkContext per JVM). */
+final class SharedSpark {
+    private static SparkSession session;
+
+    private SharedSpark() {
+    }
+
+    static synchronized SparkSession get() {
+        if (session == null) {
+            session = SparkSession.builder().master("local[2]").appName("sre-tests")
+                    .config("spark.ui.enabled", "false")
+                    .config("spark.sql.shuffle.partitions", "2")
+                    .config("spark.driver.host", "127.0.0.1")
+                    .config("spark.driver.bindAddress", "127.0.0.1")
+                    .getOrCreate();
+            session.sparkContext().setLogLevel("ERROR");
+        }
+        return session;
+    }
+}

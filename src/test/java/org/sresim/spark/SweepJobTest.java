@@ -1,0 +1,191 @@
+package org.sresim.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sresim.config.Config;
+import org.sresim.engine.Scheme;
+import org.sresim.engine.SimulationResult;
+import org.sresim.engine.Simulator;
+import org.sresim.sweep.ResultColumn;
+import org.sresim.sweep.ResultSchema;
+import org.sresim.sweep.SweepFile;
+import org.sresim.sweep.SweepPlan;
+import org.sresim.workload.WorkloadSettings;
+import org.sresim.workload.WorkloadSource;
+
+/** The sweep job on a shared local[2] session, asserted in SQL as a user would query it. */
+class SweepJobTest {
+    static final String SWEEP = """
+            name: small
+            fixed: {accuracy.windows: 4, accuracy.tiles: 1}
+            grid:
+              network: [lenet5, mlp-300-100]
+              ou.rows: [4, 9]
+              adc.bits: [auto, 6]
+            zip:
+              - {pruning.ratio: [0.0, 0.5], activation.sparsity: [0.0, 0.5]}
+            seeds: [1, 2]
+            """;
+    static final long POINTS = 2 * 2 * 2 * 2 * 2;
+
+    @TempDir
+    static Path dir;
+    static SparkSession spark;
+    static SweepPlan plan;
+    static Path file;
+    static String console;
+
+    @BeforeAll
+    static void runOnce() throws Exception {
+        spark = SharedSpark.get();
+        file = dir.resolve("small.yaml");
+        Files.writeString(file, SWEEP);
+        plan = SweepFile.load(file);
+        console = run("out", 5, () -> { });
+        ResultViews.register(spark, dir.resolve("out").toString());
+    }
+
+    static String run(String out, int chunk, Runnable hook) {
+        StringWriter text = new StringWriter();
+        new SweepJob(spark, new PrintWriter(text, true)).run(plan, new SweepJob.Options(dir.resolve(out).toString(),
+                file.toString(), SweepFile.asJson(file), "test", chunk, 30, hook));
+        return text.toString();
+    }
+
+    static long count(String sql) {
+        return spark.sql(sql).first().getLong(0);
+    }
+
+    @Test
+    void everyPointHasOneRowPerScheme() {
+        assertThat(plan.size()).isEqualTo(POINTS);
+        assertThat(count("SELECT count(*) FROM points")).isEqualTo(POINTS * Scheme.values().length);
+        assertThat(count("SELECT count(DISTINCT point_id) FROM points")).isEqualTo(POINTS);
+        assertThat(count("SELECT count(*) FROM (SELECT point_id, scheme FROM points GROUP BY 1, 2 HAVING count(*) > 1)"))
+                .isZero();
+        // lenet5 has 5 matrix layers, mlp-300-100 has 3: half the points each
+        assertThat(count("SELECT count(*) FROM layers")).isEqualTo(POINTS / 2 * (5 + 3) * Scheme.values().length);
+        assertThat(console).contains("32/32 points (100.0%)");
+    }
+
+    @Test
+    void denseIsTheBaselineOfEveryPoint() {
+        assertThat(count("SELECT count(*) FROM points WHERE scheme = 'dense' AND (speedup != 1.0 OR energy_saving != 0)"))
+                .isZero();
+        assertThat(count("SELECT count(*) FROM layers WHERE scheme = 'dense' AND speedup != 1.0")).isZero();
+        assertThat(count("SELECT count(*) FROM points p JOIN points d ON p.point_id = d.point_id AND d.scheme = 'dense' "
+                + "WHERE p.scheme = 'sre-bit' AND p.ou_ops > d.ou_ops")).isZero();
+    }
+
+    @Test
+    void axesLandInTypedColumns() {
+        List<Row> rows = spark.sql("SELECT ou_rows, count(DISTINCT point_id) FROM points GROUP BY ou_rows ORDER BY ou_rows")
+                .collectAsList();
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).getInt(0)).isEqualTo(4);
+        assertThat(rows.get(0).getLong(1)).isEqualTo(POINTS / 2);
+        assertThat(count("SELECT count(*) FROM points WHERE adc_bits = 'auto' AND adc_bits_used = 4 AND ou_rows = 4"))
+                .isEqualTo(POINTS / 4 * 6); // every scheme but ideal, whose ADC is 8 bits
+        // zip: ratio and sparsity step together, never crossed
+        assertThat(count("SELECT count(*) FROM points WHERE pruning_ratio = 0.5 AND activation_sparsity = 0.0")).isZero();
+        assertThat(count("SELECT count(DISTINCT config_hash) FROM points")).isEqualTo(POINTS / 2);
+    }
+
+    @Test
+    void schemaIsTheSameForEverySweep() {
+        Dataset<Row> points = spark.table("points");
+        assertThat(points.schema().fieldNames()).containsExactlyInAnyOrderElementsOf(
+                ResultSchema.POINTS.stream().map(ResultColumn::name).toList());
+        assertThat(spark.table("layers").schema().fieldNames()).contains("layer", "layer_index", "ou_rows",
+                "pruning_ratio", "latency_model", "energy_adc_pj", "count_adc", "sim_ms");
+        assertThat(spark.table("sweeps").first().getAs("complete").equals(true)).isTrue();
+    }
+
+    @Test
+    void aPointsRowEqualsSimulatingThatPointDirectly() {
+        Row row = spark.sql("SELECT point_index, ou_ops, energy_pj, cycles, read_error_rate FROM points "
+                + "WHERE scheme = 'sre-bit' ORDER BY point_index LIMIT 1 OFFSET 7").first();
+        Config c = plan.point(row.getLong(0));
+        SimulationResult r = new Simulator().simulate(c, plan.network(c), WorkloadSource.synthetic(WorkloadSettings.from(c)));
+        assertThat(row.getLong(1)).isEqualTo(r.network(Scheme.SRE_BIT).ouOps());
+        assertThat(row.getDouble(2)).isEqualTo(r.network(Scheme.SRE_BIT).energyPj());
+        assertThat(row.getLong(3)).isEqualTo(r.network(Scheme.SRE_BIT).cycles());
+        assertThat(row.getDouble(4)).isEqualTo(r.network(Scheme.SRE_BIT).readErrorRate());
+    }
+
+    @Test
+    void chunkingAndPartitioningDoNotChangeAnyNumber() {
+        run("rechunked", 3, () -> { });
+        Dataset<Row> a = spark.read().parquet(dir.resolve("out/small/layers").toString()).drop("sim_ms");
+        Dataset<Row> b = spark.read().parquet(dir.resolve("rechunked/small/layers").toString()).drop("sim_ms");
+        assertThat(a.count()).isEqualTo(b.count());
+        assertThat(a.exceptAll(b).count()).isZero();
+        assertThat(b.exceptAll(a).count()).isZero();
+    }
+
+    @Test
+    void aCrashLosesOnlyTheChunkInFlightAndResumeCompletesWithoutDuplicates() throws Exception {
+        AtomicInteger commits = new AtomicInteger();
+        assertThatThrownBy(() -> run("crash", 5, () -> {
+            if (commits.incrementAndGet() == 3) {
+                throw new IllegalStateException("injected crash before the third commit");
+            }
+        })).hasMessageContaining("injected crash");
+        Path root = dir.resolve("crash/small");
+        assertThat(Files.list(root.resolve("_chunks")).filter(p -> p.toString().endsWith(".json")).count()).isEqualTo(2);
+        assertThat(spark.read().parquet(root.resolve("points").toString()).count()).isEqualTo(10L * 7);
+        // an orphan file of an uncommitted range, as a crash during the final moves would leave
+        Path anyPart;
+        try (var files = Files.walk(root.resolve("points"))) {
+            anyPart = files.filter(p -> p.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow();
+        }
+        Files.copy(anyPart, anyPart.resolveSibling("r10-15-part-orphan.parquet"));
+
+        String second = run("crash", 5, () -> { });
+        assertThat(second).contains("resuming sweep 'small': 10 of 32 points already committed")
+                .contains("removed 1 files of an interrupted chunk");
+        Dataset<Row> points = spark.read().parquet(root.resolve("points").toString());
+        assertThat(points.count()).isEqualTo(POINTS * 7);
+        assertThat(points.select("point_id", "scheme").distinct().count()).isEqualTo(POINTS * 7);
+        assertThat(points.drop("sim_ms").exceptAll(
+                spark.read().parquet(dir.resolve("out/small/points").toString()).drop("sim_ms")).count()).isZero();
+
+        String third = run("crash", 5, () -> { });
+        assertThat(third).contains("already complete").contains("nothing to do");
+    }
+
+    @Test
+    void aChangedDefinitionIsNotMixedIntoOldResults() throws Exception {
+        Path changed = dir.resolve("changed.yaml");
+        Files.writeString(changed, SWEEP.replace("ou.rows: [4, 9]", "ou.rows: [4, 16]"));
+        SweepPlan other = SweepFile.load(changed);
+        StringWriter text = new StringWriter();
+        assertThatThrownBy(() -> new SweepJob(spark, new PrintWriter(text)).run(other, new SweepJob.Options(
+                dir.resolve("out").toString(), changed.toString(), SweepFile.asJson(changed), "test")))
+                .hasMessageContaining("different definition of sweep 'small'");
+    }
+
+    @Test
+    void missingRangesAreTheComplementOfCommittedOnes() {
+        List<long[]> gaps = SweepJob.missing(List.of(new long[] {0, 5}, new long[] {10, 15}), 20);
+        assertThat(gaps).hasSize(2);
+        assertThat(Arrays.toString(gaps.get(0))).isEqualTo("[5, 10]");
+        assertThat(Arrays.toString(gaps.get(1))).isEqualTo("[15, 20]");
+        assertThat(SweepJob.missing(List.of(), 3).get(0)).containsExactly(0, 3);
+        assertThat(SweepJob.missing(List.of(new long[] {0, 3}), 3)).isEmpty();
+    }
+}
