@@ -61,4 +61,22 @@ class CliErrorsTest {
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).contains("(network)").contains("summary: sre-value").contains("sre-bit");
     }
+
+    @Test
+    void aBadSweepFileStopsBeforeSparkAndWritesNothing() throws Exception {
+        Path f = dir.resolve("bad.yaml");
+        Files.writeString(f, "name: bad\ngrid: {ou.rows: [4, 9]}\nzip: [{adc.bits: [4, 5], ou.cols: [8]}]\n");
+        Path out = dir.resolve("results");
+        assertOneLineError(CliRunner.run("sweep", f.toString(), "--out", out.toString()),
+                "bad.yaml", "zip group 1: lists of unequal length");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void dryRunPrintsTheGridWithoutSpark() throws Exception {
+        CliRunner r = CliRunner.run("sweep", "sweeps/quickstart.yaml", "--dry-run", "--out", dir.toString());
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("sweep 'quickstart': 216 points").contains("point 0: network=lenet5");
+        assertThat(dir.resolve("quickstart")).doesNotExist();
+    }
 }
