@@ -288,7 +288,9 @@ public final class SweepFile {
 
     private Map<String, Network> networks(Config base, List<Axis> axes) {
         Map<String, String> where = new LinkedHashMap<>();
-        where.put(base.text("network"), "base/fixed 'network'");
+        if (axes.stream().noneMatch(a -> a.keys().contains("network"))) {
+            where.put(base.text("network"), "base/fixed 'network'");
+        }
         for (Axis a : axes) {
             int k = a.keys().indexOf("network");
             if (k >= 0) {
