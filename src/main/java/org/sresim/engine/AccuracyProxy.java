@@ -30,6 +30,10 @@ final class AccuracyProxy {
     private final int windowSample;
     private final int tileSample;
     private final MisreadMemo misreadMemo;
+    private final long tableN;
+    private final long tableV;
+    private final long tableQ;
+    private final double[] table;
 
     AccuracyProxy(Hardware hw, double sigma, double rRatio, int windowSample, int tileSample) {
         this.hw = hw;
@@ -38,6 +42,14 @@ final class AccuracyProxy {
         this.levelStep = (1.0 - gMin) / ((1 << hw.cellBits()) - 1);
         this.windowSample = windowSample;
         this.tileSample = tileSample;
+        long maxLevel = (1L << hw.cellBits()) - 1;
+        long n = hw.ouRows();
+        boolean small = (n + 1) * (n * maxLevel + 1) * (n * maxLevel * maxLevel + 1) <= 1 << 21;
+        this.tableN = small ? n : -1;
+        this.tableV = n * maxLevel;
+        this.tableQ = n * maxLevel * maxLevel;
+        this.table = new double[small ? (int) ((n + 1) * (tableV + 1) * (tableQ + 1)) : 0];
+        java.util.Arrays.fill(table, Double.NaN);
         this.misreadMemo = new MisreadMemo(
                 squares -> Erf.erfc(0.5 * levelStep / (sigma * Math.sqrt(squares)) / Math.sqrt(2)));
     }
@@ -88,39 +100,51 @@ final class AccuracyProxy {
                 level[r][c] = m.level(w, first + r, colStart + c);
             }
         }
+        if (hw.dacBits() == 1 && !reference) {
+            new BitTile(rows, cols, level, input).run(m, cb, tallies);
+            return;
+        }
         int digitMask = (1 << hw.dacBits()) - 1;
-        int[] digit = new int[rows];
-        int[] selected = new int[rows];
+        int[][] digit = new int[hw.inputSteps()][rows];
         for (int b = 0; b < hw.inputSteps(); b++) {
             for (int r = 0; r < rows; r++) {
-                digit[r] = (input[r] >>> (b * hw.dacBits())) & digitMask;
+                digit[b][r] = (input[r] >>> (b * hw.dacBits())) & digitMask;
             }
-            for (int g = 0; g < m.groups(cb); g++) {
-                int c0 = g * hw.ouCols();
-                int width = m.groupWidth(cb, g);
-                for (Scheme s : Scheme.values()) {
-                    if (s == Scheme.IDEAL) {
-                        continue;
-                    }
+        }
+        int[] selected = new int[rows];
+        // groups outer, steps inner, as the bit-set path: each tally sums in the same order
+        for (int g = 0; g < m.groups(cb); g++) {
+            int c0 = g * hw.ouCols();
+            int width = m.groupWidth(cb, g);
+            for (int b = 0; b < hw.inputSteps(); b++) {
+                for (Scheme s : OU_SCHEMES) {
                     int n = 0;
                     for (int r = 0; r < rows; r++) {
                         if (s.compressesWeights() && !anyNonZero(level[r], c0, width)) {
                             continue;
                         }
-                        if (s.skipsActivations() && (s.bitGranularity() ? digit[r] == 0 : input[r] == 0)) {
+                        if (s.skipsActivations() && (s.bitGranularity() ? digit[b][r] == 0 : input[r] == 0)) {
                             continue;
                         }
                         selected[n++] = r;
                     }
-                    convert(selected, n, hw.ouRows(), level, digit, c0, width, hw.adcBits(), tallies.get(s));
+                    convert(selected, n, hw.ouRows(), level, digit[b], c0, width, hw.adcBits(), tallies.get(s));
                 }
             }
+        }
+        for (int b = 0; b < hw.inputSteps(); b++) {
             for (int r = 0; r < rows; r++) {
                 selected[r] = r;
             }
-            convert(selected, rows, rows, level, digit, 0, cols, hw.idealAdcBits(), tallies.get(Scheme.IDEAL));
+            convert(selected, rows, rows, level, digit[b], 0, cols, hw.idealAdcBits(), tallies.get(Scheme.IDEAL));
         }
     }
+
+    private static final Scheme[] OU_SCHEMES = {Scheme.DENSE, Scheme.WEIGHT, Scheme.ACT_VALUE, Scheme.ACT_BIT,
+        Scheme.SRE_VALUE, Scheme.SRE_BIT};
+
+    /** Use the row-by-row path even for 1-bit DACs (tests compare both). */
+    boolean reference;
 
     private static boolean anyNonZero(int[] levels, int from, int width) {
         for (int c = from; c < from + width; c++) {
@@ -139,31 +163,193 @@ final class AccuracyProxy {
             int end = Math.min(n, start + ouRows);
             for (int c = c0; c < c0 + width; c++) {
                 long value = 0;
-                double squares = 0;
+                long d2 = 0;
+                long ld2 = 0;
+                long l2d2 = 0;
                 for (int i = start; i < end; i++) {
                     int r = selected[i];
-                    int d = digit[r];
+                    long d = digit[r];
                     if (d != 0) {
-                        int l = level[r][c];
-                        value += (long) l * d;
-                        double current = (gMin + l * levelStep) * d;
-                        squares += current * current;
+                        long l = level[r][c];
+                        value += l * d;
+                        d2 += d * d;
+                        ld2 += l * d * d;
+                        l2d2 += l * l * d * d;
                     }
                 }
-                tally.conversions++;
-                if (value > full) {
-                    tally.clipped++;
-                }
-                tally.misreadProbabilitySum += misread(squares);
+                record(tally, value > full, d2, ld2, l2d2);
             }
         }
     }
 
-    /** P(|N(0, sigma^2 * squares)| > levelStep / 2), memoised: few distinct sums occur. */
-    private double misread(double squares) {
-        if (squares == 0 || sigma == 0) {
-            return 0;
+    /**
+     * One conversion: conducting cell i (level l_i, input digit d_i) carries (gmin + l_i step) d_i,
+     * so sum (g_i d_i)^2 = gmin^2 sum d^2 + 2 gmin step sum l d^2 + step^2 sum l^2 d^2, computed
+     * from the three integer sums in one fixed order whichever path produced them.
+     */
+    private void record(AccuracyTally tally, boolean clipped, long d2, long ld2, long l2d2) {
+        tally.conversions++;
+        if (clipped) {
+            tally.clipped++;
         }
-        return misreadMemo.apply(squares);
+        if (d2 != 0 && sigma != 0) {
+            tally.misreadProbabilitySum += misread(d2, ld2, l2d2);
+        }
+    }
+
+    /**
+     * P(misread) for the three sums. Small OUs with 1-bit inputs have few possible sums, kept in
+     * a dense table indexed by them (an array read per conversion); anything larger goes through
+     * the hash memo. Both hold the same function of the same double, so the choice never changes a value.
+     */
+    private double misread(long d2, long ld2, long l2d2) {
+        if (d2 <= tableN && ld2 <= tableV && l2d2 <= tableQ) {
+            int i = (int) ((d2 * (tableV + 1) + ld2) * (tableQ + 1) + l2d2);
+            double p = table[i];
+            if (Double.isNaN(p)) {
+                p = misreadMemo.apply(squares(d2, ld2, l2d2));
+                table[i] = p;
+            }
+            return p;
+        }
+        return misreadMemo.apply(squares(d2, ld2, l2d2));
+    }
+
+    private double squares(long d2, long ld2, long l2d2) {
+        return gMin * gMin * d2 + 2 * gMin * levelStep * ld2 + levelStep * levelStep * l2d2;
+    }
+
+    /**
+     * The same conversions for 1-bit DACs with bit sets: for a conducting set C of an OU and a
+     * column with level bit planes P_j (rows whose level has bit j set), the OU value is
+     * sum_j 2^j |C & P_j| and sum l^2 is sum_{j,k} 2^(j+k) |C & P_j & P_k|.
+     */
+    private final class BitTile {
+        private final int rows;
+        private final int cols;
+        private final int words;
+        private final int planes;
+        private final long[][] plane; // [column * planes + j][word]
+        private final long[] active;
+        private final long[][] activeBit;
+
+        BitTile(int rows, int cols, int[][] level, int[] input) {
+            this.rows = rows;
+            this.cols = cols;
+            this.words = (rows + 63) >>> 6;
+            this.planes = hw.cellBits();
+            plane = new long[cols * planes][words];
+            active = new long[words];
+            activeBit = new long[hw.inputSteps()][words];
+            for (int r = 0; r < rows; r++) {
+                long bit = 1L << r;
+                int word = r >>> 6;
+                for (int c = 0; c < cols; c++) {
+                    for (int j = 0; j < planes; j++) {
+                        if (((level[r][c] >>> j) & 1) != 0) {
+                            plane[c * planes + j][word] |= bit;
+                        }
+                    }
+                }
+                if (input[r] != 0) {
+                    active[word] |= bit;
+                    for (int b = 0; b < hw.inputSteps(); b++) {
+                        if (((input[r] >>> b) & 1) != 0) {
+                            activeBit[b][word] |= bit;
+                        }
+                    }
+                }
+            }
+        }
+
+        void run(LayerMapping m, int cb, Map<Scheme, AccuracyTally> tallies) {
+            long[] all = new long[words];
+            for (int r = 0; r < rows; r++) {
+                all[r >>> 6] |= 1L << r;
+            }
+            long[] survive = new long[words];
+            long[] selected = new long[words];
+            long[] ou = new long[words];
+            for (int g = 0; g < m.groups(cb); g++) {
+                int c0 = g * hw.ouCols();
+                int width = m.groupWidth(cb, g);
+                java.util.Arrays.fill(survive, 0);
+                for (int c = c0; c < c0 + width; c++) {
+                    for (int j = 0; j < planes; j++) {
+                        for (int x = 0; x < words; x++) {
+                            survive[x] |= plane[c * planes + j][x];
+                        }
+                    }
+                }
+                for (int b = 0; b < hw.inputSteps(); b++) {
+                    for (Scheme s : OU_SCHEMES) {
+                        long[] act = s.skipsActivations() ? (s.bitGranularity() ? activeBit[b] : active) : all;
+                        long[] rowSet = s.compressesWeights() ? survive : all;
+                        for (int x = 0; x < words; x++) {
+                            selected[x] = act[x] & rowSet[x];
+                        }
+                        convertOus(selected, ou, hw.ouRows(), activeBit[b], c0, width, hw.adcBits(), tallies.get(s));
+                    }
+                }
+            }
+            for (int b = 0; b < hw.inputSteps(); b++) {
+                System.arraycopy(all, 0, selected, 0, words);
+                convertOus(selected, ou, rows, activeBit[b], 0, cols, hw.idealAdcBits(), tallies.get(Scheme.IDEAL));
+            }
+        }
+
+        /** Peels OUs of {@code ouRows} rows off {@code selected} (consumed) in row order and converts each. */
+        private void convertOus(long[] selected, long[] ou, int ouRows, long[] conductingBits, int c0, int width,
+                                int adcBits, AccuracyTally tally) {
+            long full = (1L << adcBits) - 1;
+            int word = 0;
+            while (true) {
+                java.util.Arrays.fill(ou, 0);
+                int taken = 0;
+                while (taken < ouRows && word < words) {
+                    long bits = selected[word];
+                    if (bits == 0) {
+                        word++;
+                        continue;
+                    }
+                    long lowest = bits & -bits;
+                    ou[word] |= lowest;
+                    selected[word] = bits ^ lowest;
+                    taken++;
+                }
+                if (taken == 0) {
+                    return;
+                }
+                int n = 0;
+                for (int x = 0; x < words; x++) {
+                    ou[x] &= conductingBits[x];
+                    n += Long.bitCount(ou[x]);
+                }
+                for (int c = c0; c < c0 + width; c++) {
+                    long value = 0;
+                    long squares = 0;
+                    if (n != 0) {
+                        for (int j = 0; j < planes; j++) {
+                            long[] pj = plane[c * planes + j];
+                            int ones = 0;
+                            for (int x = 0; x < words; x++) {
+                                ones += Long.bitCount(ou[x] & pj[x]);
+                            }
+                            value += (long) ones << j;
+                            squares += (long) ones << (2 * j);
+                            for (int k = j + 1; k < planes; k++) {
+                                long[] pk = plane[c * planes + k];
+                                int both = 0;
+                                for (int x = 0; x < words; x++) {
+                                    both += Long.bitCount(ou[x] & pj[x] & pk[x]);
+                                }
+                                squares += (long) both << (j + k + 1);
+                            }
+                        }
+                    }
+                    record(tally, value > full, n, value, squares);
+                }
+            }
+        }
     }
 }

@@ -37,21 +37,14 @@ final class BitsetCounter implements OuCounter {
             int rowsIn = m.rowsIn(rb);
             int first = m.firstRow(rb);
             // distinct compressed-row masks S of this row block, and which group uses which
+            long[][] groupMasks = compressedRows(w, m, hw, rb, rowsIn, words);
             Map<MaskKey, Integer> ids = new HashMap<>();
             List<long[]> masks = new ArrayList<>();
             int[][] groupMask = new int[m.colBlocks][];
-            for (int cb = 0; cb < m.colBlocks; cb++) {
+            for (int cb = 0, flat = 0; cb < m.colBlocks; cb++) {
                 groupMask[cb] = new int[m.groups(cb)];
-                for (int g = 0; g < groupMask[cb].length; g++) {
-                    long[] s = new long[words];
-                    int start = m.groupStart(cb, g);
-                    int width = m.groupWidth(cb, g);
-                    for (int r = 0; r < rowsIn; r++) {
-                        if (m.rowSurvives(w, first + r, start, width)) {
-                            s[r >>> 6] |= 1L << r;
-                        }
-                    }
-                    groupMask[cb][g] = ids.computeIfAbsent(new MaskKey(s), k -> {
+                for (int g = 0; g < groupMask[cb].length; g++, flat++) {
+                    groupMask[cb][g] = ids.computeIfAbsent(new MaskKey(groupMasks[flat]), k -> {
                         masks.add(k.words);
                         return masks.size() - 1;
                     });
@@ -71,8 +64,9 @@ final class BitsetCounter implements OuCounter {
             long actBitOps = 0;
             long actBitRows = 0;
 
+            WindowReader reader = new WindowReader(w, first, rowsIn);
             for (int v = 0; v < windows; v++) {
-                w.windowInputs(v, first, rowsIn, inputs);
+                reader.read(v, inputs);
                 Arrays.fill(active, 0);
                 Arrays.fill(activeBits, 0);
                 for (int r = 0; r < rowsIn; r++) {
@@ -83,9 +77,15 @@ final class BitsetCounter implements OuCounter {
                     long bit = 1L << r;
                     int word = r >>> 6;
                     active[word] |= bit;
-                    for (int b = 0; b < steps; b++) {
-                        if (((x >>> (b * hw.dacBits())) & digitMask) != 0) {
-                            activeBits[b * words + word] |= bit;
+                    if (hw.dacBits() == 1) {
+                        for (int bits = x; bits != 0; bits &= bits - 1) { // only the bits that are set
+                            activeBits[Integer.numberOfTrailingZeros(bits) * words + word] |= bit;
+                        }
+                    } else {
+                        for (int b = 0; b < steps; b++) {
+                            if (((x >>> (b * hw.dacBits())) & digitMask) != 0) {
+                                activeBits[b * words + word] |= bit;
+                            }
                         }
                     }
                 }
@@ -144,6 +144,56 @@ final class BitsetCounter implements OuCounter {
         }
         counts.addBufferAccesses(w.layer().rows(), w.layer().cols(), windows, hw);
         return counts;
+    }
+
+    /**
+     * The compressed-row mask S of every column group of row block rb (groups numbered across
+     * column blocks), built row by row in memory order: a row survives in a group when one of its
+     * cells there is non-zero, i.e. when a weight slice stored in that group has a set bit.
+     */
+    private static long[][] compressedRows(LayerWorkload w, LayerMapping m, Hardware hw, int rb, int rowsIn,
+                                           int words) {
+        int cpw = hw.cellsPerWeight();
+        int cols = w.layer().cols();
+        int physical = m.physicalCols;
+        int[] groupOf = new int[physical];
+        int total = 0;
+        for (int cb = 0; cb < m.colBlocks; cb++) {
+            for (int g = 0; g < m.groups(cb); g++, total++) {
+                int start = m.groupStart(cb, g);
+                for (int c = 0; c < m.groupWidth(cb, g); c++) {
+                    groupOf[start + c] = total;
+                }
+            }
+        }
+        long[][] masks = new long[total][words];
+        int levelMask = (1 << hw.cellBits()) - 1;
+        // with groups made of whole weights every slice of a weight lands in the same group
+        boolean wholeWeights = hw.ouCols() % cpw == 0 && hw.crossbarCols() % cpw == 0;
+        short[] weights = w.weights();
+        int first = m.firstRow(rb);
+        for (int r = 0; r < rowsIn; r++) {
+            long bit = 1L << r;
+            int word = r >>> 6;
+            int rowStart = (first + r) * cols;
+            for (int n = 0; n < cols; n++) {
+                int magnitude = Math.abs(weights[rowStart + n]);
+                if (magnitude == 0) {
+                    continue;
+                }
+                int p = n * cpw;
+                if (wholeWeights) {
+                    masks[groupOf[p]][word] |= bit;
+                    continue;
+                }
+                for (int j = 0; j < cpw; j++) {
+                    if (((magnitude >>> (j * hw.cellBits())) & levelMask) != 0) {
+                        masks[groupOf[p + j]][word] |= bit;
+                    }
+                }
+            }
+        }
+        return masks;
     }
 
     private static final Scheme[] COMPRESSED = {Scheme.WEIGHT, Scheme.SRE_VALUE, Scheme.SRE_BIT};

@@ -91,10 +91,12 @@ public enum PruningMethod {
     }
 
     private static void zeroColumns(short[] w, int k, int n, int[] order, int count) {
-        for (int i = 0; i < count; i++) {
-            int col = order[i];
-            for (int row = 0; row < k; row++) {
-                w[row * n + col] = 0;
+        int[] cols = Arrays.copyOf(order, count);
+        Arrays.sort(cols); // row by row, in memory order: a column at a time would stride the whole matrix
+        for (int row = 0; row < k; row++) {
+            int base = row * n;
+            for (int col : cols) {
+                w[base + col] = 0;
             }
         }
     }

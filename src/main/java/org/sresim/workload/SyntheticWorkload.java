@@ -17,30 +17,10 @@ public final class SyntheticWorkload {
         return new LayerWorkload(layer, weights, activations(layer, s));
     }
 
-    /**
-     * Draws the K x N weights twice from the same stream, once for the largest magnitude and once
-     * to quantize, so no double array of the layer's size is ever held.
-     */
+    /** Laplace(0, 1) weights quantized by the layer's largest magnitude (see {@link QuantizedLaplace}). */
     static short[] weights(MatrixLayer layer, WorkloadSettings s) {
-        int size = Math.multiplyExact(layer.rows(), layer.cols());
-        double max = 0;
-        SplittableRandom r = Seeds.stream(s.seed(), layer.index(), Seeds.Purpose.WEIGHTS);
-        for (int i = 0; i < size; i++) {
-            max = Math.max(max, Math.abs(laplace(r)));
-        }
-        short[] w = new short[size];
-        double scale = s.maxWeightMagnitude() / max;
-        r = Seeds.stream(s.seed(), layer.index(), Seeds.Purpose.WEIGHTS);
-        for (int i = 0; i < size; i++) {
-            w[i] = (short) Math.round(laplace(r) * scale);
-        }
-        return w;
-    }
-
-    /** Laplace(0, 1) by inversion of one open-interval uniform. */
-    static double laplace(SplittableRandom r) {
-        double u = Seeds.openUnit(r) - 0.5;
-        return u < 0 ? Math.log(1 + 2 * u) : -Math.log(1 - 2 * u);
+        return QuantizedLaplace.draw(Math.multiplyExact(layer.rows(), layer.cols()), s.maxWeightMagnitude(),
+                Seeds.stream(s.seed(), layer.index(), Seeds.Purpose.WEIGHTS));
     }
 
     static int[] activations(MatrixLayer layer, WorkloadSettings s) {
