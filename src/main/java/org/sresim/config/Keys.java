@@ -41,6 +41,7 @@ public final class Keys {
         bool("activation.sparse-first-layer", "sparse network input");
         add("device.sigma", KeyType.DOUBLE, 0, INF, false, "relative", "conductance deviation");
         add("device.r-ratio", KeyType.DOUBLE, 1.000001, INF, false, "gmax/gmin", "on/off ratio");
+        integer("sim.windows", 0, 1 << 30, "windows", "windows per layer simulated for act-*/sre-* (0: all)");
         integer("accuracy.windows", 1, 1 << 20, "windows", "windows sampled per layer for the proxies");
         integer("accuracy.tiles", 1, 1 << 20, "tiles", "tiles per sampled window for the proxies");
         add("energy.reference-cycle-ns", KeyType.DOUBLE, 1e-6, INF, false, "ns", "cycle the time-based prices are quoted for");

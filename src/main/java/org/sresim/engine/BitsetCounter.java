@@ -22,13 +22,27 @@ final class BitsetCounter implements OuCounter {
 
     @Override
     public LayerCounts count(LayerWorkload w, Hardware hw) {
+        return count(w, hw, null);
+    }
+
+    /**
+     * Counts with the data-dependent schemes evaluated on {@code sample} windows only (sorted,
+     * distinct; null = every window) and scaled up by windows / sample size, recording per-window
+     * totals for standard errors. The closed-form schemes are exact either way.
+     */
+    @Override
+    public LayerCounts count(LayerWorkload w, Hardware hw, int[] sample) {
         LayerMapping m = new LayerMapping(w.layer(), hw);
         int windows = w.layer().windows();
+        int visits = sample == null ? windows : sample.length;
+        double scale = (double) windows / visits;
         int steps = hw.inputSteps();
         int ou = hw.ouRows();
         int words = (hw.crossbarRows() + 63) >>> 6;
         int digitMask = (1 << hw.dacBits()) - 1;
         LayerCounts counts = new LayerCounts(m.tiles());
+        WindowStats stats = sample == null ? null : new WindowStats(windows, visits);
+        counts.windowStats = stats;
         int[] inputs = new int[hw.crossbarRows()];
         long[] active = new long[words];
         long[] activeBits = new long[steps * words];
@@ -51,6 +65,19 @@ final class BitsetCounter implements OuCounter {
                 }
             }
             int distinct = masks.size();
+            // how many groups of this row block use each mask, and their summed widths
+            long[] groupsWithMask = new long[distinct];
+            long[] widthWithMask = new long[distinct];
+            long blockGroups = 0;
+            long blockWidth = 0;
+            for (int cb = 0; cb < m.colBlocks; cb++) {
+                for (int g = 0; g < groupMask[cb].length; g++) {
+                    groupsWithMask[groupMask[cb][g]]++;
+                    widthWithMask[groupMask[cb][g]] += m.groupWidth(cb, g);
+                    blockGroups++;
+                    blockWidth += m.groupWidth(cb, g);
+                }
+            }
             long[] flatMasks = new long[distinct * words];
             for (int i = 0; i < distinct; i++) {
                 System.arraycopy(masks.get(i), 0, flatMasks, i * words, words);
@@ -65,7 +92,8 @@ final class BitsetCounter implements OuCounter {
             long actBitRows = 0;
 
             WindowReader reader = new WindowReader(w, first, rowsIn);
-            for (int v = 0; v < windows; v++) {
+            for (int visit = 0; visit < visits; visit++) {
+                int v = sample == null ? visit : sample[visit];
                 reader.read(v, inputs);
                 Arrays.fill(active, 0);
                 Arrays.fill(activeBits, 0);
@@ -90,18 +118,36 @@ final class BitsetCounter implements OuCounter {
                     }
                 }
                 int a = popCount(active, 0, words);
-                actValueOps += (long) ceilDiv(a, ou) * steps;
-                actValueRows += (long) a * steps;
+                long avOps = (long) ceilDiv(a, ou) * steps;
+                long avRows = (long) a * steps;
+                long abOps = 0;
+                long abRows = 0;
                 for (int b = 0; b < steps; b++) {
                     int ab = popCount(activeBits, b * words, words);
-                    actBitOps += ceilDiv(ab, ou);
-                    actBitRows += ab;
+                    abOps += ceilDiv(ab, ou);
+                    abRows += ab;
+                }
+                actValueOps += avOps;
+                actValueRows += avRows;
+                actBitOps += abOps;
+                actBitRows += abRows;
+                if (stats != null) {
+                    stats.add(Scheme.ACT_VALUE, visit, avOps * blockGroups, avRows * blockGroups,
+                            avRows * blockWidth, avOps * blockWidth);
+                    stats.add(Scheme.ACT_BIT, visit, abOps * blockGroups, abRows * blockGroups,
+                            abRows * blockWidth, abOps * blockWidth);
                 }
                 for (int i = 0; i < distinct; i++) {
                     int base = i * words;
                     int sv = popCountAnd(flatMasks, base, active, 0, words);
-                    sreValueOps[i] += (long) ceilDiv(sv, ou) * steps;
-                    sreValueRows[i] += (long) sv * steps;
+                    long svOps = (long) ceilDiv(sv, ou) * steps;
+                    long svRows = (long) sv * steps;
+                    sreValueOps[i] += svOps;
+                    sreValueRows[i] += svRows;
+                    if (stats != null) {
+                        stats.add(Scheme.SRE_VALUE, visit, svOps * groupsWithMask[i], svRows * groupsWithMask[i],
+                                svRows * widthWithMask[i], svOps * widthWithMask[i]);
+                    }
                     if (sv == 0) {
                         continue; // no surviving active row: every bit step is empty too
                     }
@@ -114,6 +160,10 @@ final class BitsetCounter implements OuCounter {
                     }
                     sreBitOps[i] += ops;
                     sreBitRows[i] += rows;
+                    if (stats != null) {
+                        stats.add(Scheme.SRE_BIT, visit, ops * groupsWithMask[i], rows * groupsWithMask[i],
+                                rows * widthWithMask[i], ops * widthWithMask[i]);
+                    }
                 }
             }
 
@@ -129,10 +179,12 @@ final class BitsetCounter implements OuCounter {
                             rowsIn * perWindowSteps, width);
                     counts.of(Scheme.WEIGHT).addOperations(t, ceilDiv(s, ou) * perWindowSteps,
                             s * perWindowSteps, width);
-                    counts.of(Scheme.ACT_VALUE).addOperations(t, actValueOps, actValueRows, width);
-                    counts.of(Scheme.ACT_BIT).addOperations(t, actBitOps, actBitRows, width);
-                    counts.of(Scheme.SRE_VALUE).addOperations(t, sreValueOps[id], sreValueRows[id], width);
-                    counts.of(Scheme.SRE_BIT).addOperations(t, sreBitOps[id], sreBitRows[id], width);
+                    counts.of(Scheme.ACT_VALUE).addOperations(t, up(actValueOps, scale), up(actValueRows, scale), width);
+                    counts.of(Scheme.ACT_BIT).addOperations(t, up(actBitOps, scale), up(actBitRows, scale), width);
+                    counts.of(Scheme.SRE_VALUE).addOperations(t, up(sreValueOps[id], scale),
+                            up(sreValueRows[id], scale), width);
+                    counts.of(Scheme.SRE_BIT).addOperations(t, up(sreBitOps[id], scale), up(sreBitRows[id], scale),
+                            width);
                     counts.indexStorageBits += (long) s * indexBits;
                     for (Scheme scheme : COMPRESSED) {
                         counts.of(scheme).add(Action.INDEX_BIT, (long) windows * s * indexBits);
@@ -197,6 +249,11 @@ final class BitsetCounter implements OuCounter {
     }
 
     private static final Scheme[] COMPRESSED = {Scheme.WEIGHT, Scheme.SRE_VALUE, Scheme.SRE_BIT};
+
+    /** A sampled total scaled to all windows (exact when every window was visited: scale 1). */
+    private static long up(long sampledTotal, double scale) {
+        return scale == 1.0 ? sampledTotal : Math.round(sampledTotal * scale);
+    }
 
     private static int ceilDiv(int a, int b) {
         return (a + b - 1) / b;

@@ -11,6 +11,8 @@ final class LayerCounts {
     final Map<Scheme, SchemeCounts> schemes = new EnumMap<>(Scheme.class);
     /** Index table bits stored for the compressed schemes: sum over tiles and groups of |S| * index width. */
     long indexStorageBits;
+    /** Per-window totals when the data-dependent schemes were estimated from a window sample; null when exact. */
+    WindowStats windowStats;
 
     LayerCounts(int tiles) {
         this.tiles = tiles;

@@ -16,12 +16,14 @@ import org.sresim.hw.Action;
  * @param crossbars     crossbars the layer occupies: tiles per copy x copies
  * @param adcBits       ADC resolution the scheme converts at
  * @param operationNs   time of one operation (OU cycle, or the ideal full-crossbar read)
+ * @param ouOpsStderr   standard error of {@code ouOps} when estimated from a window sample ({@code sim.windows}); 0 when exact
  */
 public record Metrics(int layerIndex, String layer, Scheme scheme, long ouOps, long cycles, double latencyNs,
                       double energyPj, long[] counts, double[] energyByActionPj, double speedup, double opsSpeedup,
                       double energySaving, long crossbars, long copies, boolean fitsOnChip, long indexBits,
                       double weightDensity, double activationDensity, double adcClipRate, double readErrorRate,
-                      int adcBits, double operationNs) {
+                      int adcBits, double operationNs, double ouOpsStderr, double cyclesStderr,
+                      double energyPjStderr) {
 
     /** The type of a metric column. */
     public enum Kind { LONG, INT, DOUBLE, BOOLEAN }
@@ -47,6 +49,9 @@ public record Metrics(int layerIndex, String layer, Scheme scheme, long ouOps, l
         c.add(new Column("cycles", Kind.LONG, "operations", Metrics::cycles));
         c.add(new Column("latency_ns", Kind.DOUBLE, "ns", Metrics::latencyNs));
         c.add(new Column("energy_pj", Kind.DOUBLE, "pJ", Metrics::energyPj));
+        c.add(new Column("ou_ops_stderr", Kind.DOUBLE, "operations", Metrics::ouOpsStderr));
+        c.add(new Column("cycles_stderr", Kind.DOUBLE, "operations", Metrics::cyclesStderr));
+        c.add(new Column("energy_pj_stderr", Kind.DOUBLE, "pJ", Metrics::energyPjStderr));
         for (Action a : Action.values()) {
             c.add(new Column("energy_" + a.column() + "_pj", Kind.DOUBLE, "pJ", m -> m.energyPj(a)));
         }

@@ -58,8 +58,10 @@ final class MisreadMemo {
         }
     }
 
+    /** MurmurHash3's finaliser: doubles that differ only in low mantissa bits must not cluster. */
     private static long mix(long z) {
         z = (z ^ (z >>> 33)) * 0xFF51AFD7ED558CCDL;
-        return z ^ (z >>> 29);
+        z = (z ^ (z >>> 33)) * 0xC4CEB9FE1A85EC53L;
+        return z ^ (z >>> 33);
     }
 }

@@ -11,6 +11,7 @@ import org.sresim.hw.Hardware;
 import org.sresim.workload.LayerWorkload;
 import org.sresim.workload.MatrixLayer;
 import org.sresim.workload.Network;
+import org.sresim.workload.Seeds;
 import org.sresim.workload.WorkloadSource;
 
 /**
@@ -45,13 +46,15 @@ public final class Simulator {
                 config.doubleValue("device.r-ratio"), config.intValue("accuracy.windows"),
                 config.intValue("accuracy.tiles"));
 
+        int simWindows = config.intValue("sim.windows");
         List<LayerOutcome> outcomes = new ArrayList<>();
         for (MatrixLayer layer : network.matrixLayers()) {
             LayerWorkload w = source.load(layer);
             double wd = w.weightDensity();
             double ad = w.activationDensity();
-            outcomes.add(new LayerOutcome(layer, counter.count(w, hw), proxy.estimate(w, seed), wd,
-                    Math.round(wd * w.weights().length), ad, Math.round(ad * w.inputs().length)));
+            outcomes.add(new LayerOutcome(layer, counter.count(w, hw, windowSample(layer, simWindows, seed)),
+                    proxy.estimate(w, seed), wd, Math.round(wd * w.weights().length), ad,
+                    Math.round(ad * w.inputs().length)));
         }
 
         int n = outcomes.size();
@@ -87,15 +90,24 @@ public final class Simulator {
             long nonZeroWeights = 0;
             long inputs = 0;
             long nonZeroInputs = 0;
+            double opsVariance = 0;
+            double cyclesVariance = 0;
+            double energyVariance = 0;
             for (int l = 0; l < n; l++) {
                 LayerOutcome o = outcomes.get(l);
                 SchemeCounts c = o.counts.of(scheme);
                 long cycles = CopyPlan.cycles(c.tileOps, plan.copies()[l]);
                 long indexBits = scheme.compressesWeights() ? o.counts.indexStorageBits : 0;
                 AccuracyTally acc = o.accuracy.get(scheme);
+                double[] var = variances(o.counts, scheme, prices);
+                double cyclesStderr = c.ouOps == 0 ? 0 : cycles * Math.sqrt(var[0]) / c.ouOps;
                 layerRows.add(metrics(l, o.layer.name(), scheme, c.ouOps, cycles, c.actions, prices, opNs,
                         (long) tiles[l] * plan.copies()[l], plan.copies()[l], plan.fitsOnChip(), indexBits,
-                        o.weightDensity, o.activationDensity, acc.clipRate(), acc.readErrorRate(), adcBits));
+                        o.weightDensity, o.activationDensity, acc.clipRate(), acc.readErrorRate(), adcBits,
+                        new double[] {Math.sqrt(var[0]), cyclesStderr, Math.sqrt(var[1])}));
+                opsVariance += var[0];
+                cyclesVariance += cyclesStderr * cyclesStderr;
+                energyVariance += var[1];
                 for (int a = 0; a < totalCounts.length; a++) {
                     totalCounts[a] += c.actions[a];
                 }
@@ -117,9 +129,37 @@ public final class Simulator {
                     totalCrossbars, totalCopies, plan.fitsOnChip(), totalIndex,
                     ratio(nonZeroWeights, weights), ratio(nonZeroInputs, inputs),
                     conversions == 0 ? 0 : clipWeighted / conversions,
-                    conversions == 0 ? 0 : errorWeighted / conversions, adcBits));
+                    conversions == 0 ? 0 : errorWeighted / conversions, adcBits,
+                    new double[] {Math.sqrt(opsVariance), Math.sqrt(cyclesVariance), Math.sqrt(energyVariance)}));
         }
         return new SimulationResult(config, network.name(), relative(networkRows), relative(layerRows));
+    }
+
+    /**
+     * {@code sim.windows} distinct windows of the layer drawn uniformly at random (seeded by the
+     * point seed and layer), sorted; null when every window is simulated.
+     */
+    static int[] windowSample(MatrixLayer layer, int simWindows, long seed) {
+        if (simWindows <= 0 || simWindows >= layer.windows()) {
+            return null;
+        }
+        int[] sample = AccuracyProxy.sample(layer.windows(), simWindows,
+                Seeds.stream(seed, layer.index(), Seeds.Purpose.WINDOW_SAMPLE));
+        java.util.Arrays.sort(sample);
+        return sample;
+    }
+
+    /** Variances of a layer's sampled ou_ops and energy totals ({0, 0} when exact). */
+    private static double[] variances(LayerCounts counts, Scheme scheme, Map<Action, Double> prices) {
+        WindowStats stats = counts.windowStats;
+        if (stats == null) {
+            return new double[] {0, 0};
+        }
+        double perConversion = prices.get(Action.ADC) + prices.get(Action.SAMPLE_HOLD) + prices.get(Action.SHIFT_ADD);
+        return new double[] {
+            stats.varianceOfTotal(scheme, new double[] {1, 0, 0, 0}),
+            stats.varianceOfTotal(scheme, new double[] {0, prices.get(Action.DAC), prices.get(Action.CELL_READ),
+                perConversion})};
     }
 
     private static double ratio(long part, long whole) {
@@ -130,7 +170,7 @@ public final class Simulator {
     private static Metrics metrics(int index, String layer, Scheme scheme, long ops, long cycles, long[] counts,
                                    Map<Action, Double> prices, double opNs, long crossbars, long copies,
                                    boolean fits, long indexBits, double weightDensity, double activationDensity,
-                                   double clipRate, double errorRate, int adcBits) {
+                                   double clipRate, double errorRate, int adcBits, double[] stderr) {
         double[] energy = new double[counts.length];
         double total = 0;
         for (Action a : Action.values()) {
@@ -139,7 +179,7 @@ public final class Simulator {
         }
         return new Metrics(index, layer, scheme, ops, cycles, cycles * opNs, total, counts.clone(), energy,
                 Double.NaN, Double.NaN, Double.NaN, crossbars, copies, fits, indexBits, weightDensity,
-                activationDensity, clipRate, errorRate, adcBits, opNs);
+                activationDensity, clipRate, errorRate, adcBits, opNs, stderr[0], stderr[1], stderr[2]);
     }
 
     /** Fills speedup, ops_speedup and energy_saving of each row against the dense row of the same layer. */
@@ -157,7 +197,8 @@ public final class Simulator {
                     m.energyPj(), m.counts(), m.energyByActionPj(), d.latencyNs() / m.latencyNs(),
                     (double) d.ouOps() / m.ouOps(), 1 - m.energyPj() / d.energyPj(), m.crossbars(), m.copies(),
                     m.fitsOnChip(), m.indexBits(), m.weightDensity(), m.activationDensity(), m.adcClipRate(),
-                    m.readErrorRate(), m.adcBits(), m.operationNs()));
+                    m.readErrorRate(), m.adcBits(), m.operationNs(), m.ouOpsStderr(), m.cyclesStderr(),
+                    m.energyPjStderr()));
         }
         out.sort(java.util.Comparator.comparingInt(Metrics::layerIndex).thenComparing(Metrics::scheme));
         return out;
