@@ -13,8 +13,25 @@ final class ReferenceCounter implements OuCounter {
 
     @Override
     public LayerCounts count(LayerWorkload w, Hardware hw) {
+        return count(w, hw, null);
+    }
+
+    /**
+     * The data-dependent schemes visit only {@code sample} windows (null: all) and their per
+     * (tile, group) totals are scaled by windows / sample size, as {@link BitsetCounter} does.
+     */
+    @Override
+    public LayerCounts count(LayerWorkload w, Hardware hw, int[] sample) {
         LayerMapping m = new LayerMapping(w.layer(), hw);
         int windows = w.layer().windows();
+        int[] visit = sample;
+        if (visit == null) {
+            visit = new int[windows];
+            for (int v = 0; v < windows; v++) {
+                visit[v] = v;
+            }
+        }
+        double scale = (double) windows / visit.length;
         int steps = hw.inputSteps();
         int ou = hw.ouRows();
         int digitMask = (1 << hw.dacBits()) - 1;
@@ -41,6 +58,15 @@ final class ReferenceCounter implements OuCounter {
                             counts.of(scheme).add(Action.PREFIX_SUM_ROW, s);
                         }
                         for (int b = 0; b < steps; b++) {
+                            add(counts, Scheme.DENSE, t, rowsIn, ou, width);
+                            add(counts, Scheme.WEIGHT, t, s, ou, width);
+                        }
+                    }
+                    // data-dependent schemes: totals over the visited windows, then scaled to all
+                    long[] ops = new long[4];
+                    long[] rows = new long[4];
+                    for (int v : visit) {
+                        for (int b = 0; b < steps; b++) {
                             int act = 0;
                             int actBit = 0;
                             int sreValue = 0;
@@ -54,13 +80,15 @@ final class ReferenceCounter implements OuCounter {
                                 sreValue += active && survives[r] ? 1 : 0;
                                 sreBit += bitActive && survives[r] ? 1 : 0;
                             }
-                            add(counts, Scheme.DENSE, t, rowsIn, ou, width);
-                            add(counts, Scheme.WEIGHT, t, s, ou, width);
-                            add(counts, Scheme.ACT_VALUE, t, act, ou, width);
-                            add(counts, Scheme.ACT_BIT, t, actBit, ou, width);
-                            add(counts, Scheme.SRE_VALUE, t, sreValue, ou, width);
-                            add(counts, Scheme.SRE_BIT, t, sreBit, ou, width);
+                            int[] k = {act, actBit, sreValue, sreBit};
+                            for (int i = 0; i < 4; i++) {
+                                ops[i] += LayerMapping.ceilDiv(k[i], ou);
+                                rows[i] += k[i];
+                            }
                         }
+                    }
+                    for (int i = 0; i < 4; i++) {
+                        counts.of(DATA_DEPENDENT[i]).addOperations(t, up(ops[i], scale), up(rows[i], scale), width);
                     }
                 }
                 // the ideal design reads the whole tile at once, once per window and step
@@ -70,6 +98,12 @@ final class ReferenceCounter implements OuCounter {
         }
         counts.addBufferAccesses(w.layer().rows(), w.layer().cols(), windows, hw);
         return counts;
+    }
+
+    private static final Scheme[] DATA_DEPENDENT = {Scheme.ACT_VALUE, Scheme.ACT_BIT, Scheme.SRE_VALUE, Scheme.SRE_BIT};
+
+    private static long up(long sampledTotal, double scale) {
+        return scale == 1.0 ? sampledTotal : Math.round(sampledTotal * scale);
     }
 
     /** One (tile, group, window, step) with {@code activeRows} rows packed into OUs of {@code ou}. */

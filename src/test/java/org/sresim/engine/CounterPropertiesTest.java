@@ -19,6 +19,16 @@ class CounterPropertiesTest {
                 .isEqualTo(new ReferenceCounter().count(c.workload, c.hw));
     }
 
+    @Property(tries = 200)
+    void fastCounterEqualsTheReferenceOnAWindowSample(@ForAll long seed) {
+        RandomLayers c = RandomLayers.draw(seed);
+        int windows = c.workload.layer().windows();
+        int[] sample = AccuracyProxy.sample(windows, Math.max(1, windows / 3), new SplittableRandom(seed));
+        Arrays.sort(sample);
+        assertThat(new BitsetCounter().count(c.workload, c.hw, sample))
+                .isEqualTo(new ReferenceCounter().count(c.workload, c.hw, sample));
+    }
+
     @Property(tries = 300)
     void schemesAreOrderedOnEveryTile(@ForAll long seed) {
         RandomLayers c = RandomLayers.draw(seed);

@@ -1,0 +1,100 @@
+package org.sresim.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.sresim.engine.Bench;
+import org.sresim.spark.Sessions;
+import org.sresim.spark.SweepJob;
+import org.sresim.sweep.SweepFile;
+import org.sresim.sweep.SweepPlan;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code sre bench}: the performance table of the README, measured on this machine. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Time whole design points (exact and sampled), the fast counter against the reference, "
+                + "and sweep throughput in local[1] / local[2].")
+final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--networks", split = ",", defaultValue = "vgg16,resnet18,alexnet",
+            description = "networks to time (default: ${DEFAULT-VALUE})")
+    List<String> networks;
+
+    @Option(names = "--repeats", defaultValue = "3", description = "measured runs per setting, median reported")
+    int repeats;
+
+    @Option(names = "--sample", defaultValue = "256", description = "sim.windows of the sampled rows")
+    int sample;
+
+    @Option(names = "--oracle-windows", defaultValue = "32",
+            description = "windows per layer for the reference-vs-fast comparison on AlexNet")
+    int oracleWindows;
+
+    @Option(names = "--sweep", defaultValue = "sweeps/quickstart.yaml", description = "sweep for the throughput figure")
+    Path sweep;
+
+    @Option(names = "--skip-sweep", description = "skip the Spark throughput measurement")
+    boolean skipSweep;
+
+    @Option(names = "--verbose", description = "Spark's own logs")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("machine: %d cores, Java %s, max heap %d MB; pruning 0.7, activation sparsity 0.5, all 7 schemes, "
+                        + "single thread%n%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), Runtime.getRuntime().maxMemory() / 1048576);
+        out.printf("%-10s %-12s %12s %16s %16s %14s%n", "network", "mode", "s/point", "tuples", "tuples/s",
+                "heap peak MB");
+        for (String n : networks) {
+            for (int windows : new int[] {0, sample}) {
+                Bench.PointTiming t = Bench.point(n, windows, repeats);
+                out.printf("%-10s %-12s %12.3f %16d %16.3e %14.0f%n", n, windows == 0 ? "exact" : "sample=" + windows,
+                        t.secondsPerPoint(), t.tuples(), t.tuplesPerSecond(), t.heapPeakMb());
+                out.flush();
+            }
+        }
+        Bench.OracleTiming o = Bench.oracle("alexnet", oracleWindows);
+        out.printf("%nfast vs reference counter, alexnet, %d windows per layer, counting only (results equal): "
+                + "reference %.2f s, fast %.3f s, speedup %.0fx%n", o.windowsPerLayer(), o.oracleSeconds(),
+                o.fastSeconds(), o.speedup());
+        out.flush();
+        if (!skipSweep) {
+            SweepPlan plan = SweepFile.load(sweep);
+            double one = throughput(plan, "local[1]");
+            double two = throughput(plan, "local[2]");
+            out.printf("%nsweep throughput, %s (%d points): local[1] %.2f points/s, local[2] %.2f points/s, ratio %.2f%n",
+                    plan.name(), plan.size(), one, two, two / one);
+        }
+        out.printf("%nJVM: %s%n", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
+        out.flush();
+        return 0;
+    }
+
+    private double throughput(SweepPlan plan, String master) throws Exception {
+        Path dir = Files.createTempDirectory("sre-bench");
+        SparkSession spark = Sessions.create("sre-bench", master, verbose);
+        try {
+            long t0 = System.nanoTime();
+            new SweepJob(spark, new PrintWriter(new StringWriter())).run(plan, new SweepJob.Options(dir.toString(),
+                    sweep.toString(), SweepFile.asJson(sweep), "bench"));
+            return plan.size() / ((System.nanoTime() - t0) / 1e9);
+        } finally {
+            spark.stop();
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}
