@@ -34,6 +34,7 @@ final class AccuracyProxy {
     private final long tableV;
     private final long tableQ;
     private final double[] table;
+    private final long[][] histograms;
 
     AccuracyProxy(Hardware hw, double sigma, double rRatio, int windowSample, int tileSample) {
         this.hw = hw;
@@ -44,12 +45,13 @@ final class AccuracyProxy {
         this.tileSample = tileSample;
         long maxLevel = (1L << hw.cellBits()) - 1;
         long n = hw.ouRows();
-        boolean small = (n + 1) * (n * maxLevel + 1) * (n * maxLevel * maxLevel + 1) <= 1 << 21;
+        boolean small = hw.dacBits() == 1 && (n + 1) * (n * maxLevel + 1) * (n * maxLevel * maxLevel + 1) <= 1 << 17;
         this.tableN = small ? n : -1;
         this.tableV = n * maxLevel;
         this.tableQ = n * maxLevel * maxLevel;
         this.table = new double[small ? (int) ((n + 1) * (tableV + 1) * (tableQ + 1)) : 0];
         java.util.Arrays.fill(table, Double.NaN);
+        this.histograms = new long[Scheme.values().length][table.length];
         this.misreadMemo = new MisreadMemo(
                 squares -> Erf.erfc(0.5 * levelStep / (sigma * Math.sqrt(squares)) / Math.sqrt(2)));
     }
@@ -58,13 +60,23 @@ final class AccuracyProxy {
         LayerMapping m = new LayerMapping(w.layer(), hw);
         Map<Scheme, AccuracyTally> tallies = new EnumMap<>(Scheme.class);
         for (Scheme s : Scheme.values()) {
-            tallies.put(s, new AccuracyTally());
+            tallies.put(s, new AccuracyTally(histograms[s.ordinal()]));
         }
         SplittableRandom random = Seeds.stream(seed, w.layer().index(), Seeds.Purpose.ACCURACY_SAMPLE);
         for (int v : sample(w.layer().windows(), windowSample, random)) {
             for (int t : sample(m.tiles(), tileSample, random)) {
                 tile(w, m, v, t / m.colBlocks, t % m.colBlocks, tallies);
             }
+        }
+        for (AccuracyTally tally : tallies.values()) {
+            double tableSum = 0;
+            for (int i = 0; i < tally.histogram.length; i++) {
+                if (tally.histogram[i] != 0) {
+                    tableSum += tally.histogram[i] * tableValue(i);
+                    tally.histogram[i] = 0; // the arrays are reused by the next layer
+                }
+            }
+            tally.misreadProbabilitySum += tableSum;
         }
         return tallies;
     }
@@ -100,8 +112,9 @@ final class AccuracyProxy {
                 level[r][c] = m.level(w, first + r, colStart + c);
             }
         }
-        if (hw.dacBits() == 1 && !reference) {
-            new BitTile(rows, cols, level, input).run(m, cb, tallies);
+        long maxLevel = (1L << hw.cellBits()) - 1;
+        if (hw.dacBits() == 1 && !reference && (long) rows * maxLevel * maxLevel < 1 << 16) {
+            new BitTile(rows, cols, level, input, m, cb).run(m, cb, tallies);
             return;
         }
         int digitMask = (1 << hw.dacBits()) - 1;
@@ -193,26 +206,29 @@ final class AccuracyProxy {
             tally.clipped++;
         }
         if (d2 != 0 && sigma != 0) {
-            tally.misreadProbabilitySum += misread(d2, ld2, l2d2);
+            if (d2 <= tableN && ld2 <= tableV && l2d2 <= tableQ) {
+                tally.histogram[(int) ((d2 * (tableV + 1) + ld2) * (tableQ + 1) + l2d2)]++;
+            } else {
+                tally.misreadProbabilitySum += misreadMemo.apply(squares(d2, ld2, l2d2));
+            }
         }
     }
 
     /**
-     * P(misread) for the three sums. Small OUs with 1-bit inputs have few possible sums, kept in
-     * a dense table indexed by them (an array read per conversion); anything larger goes through
-     * the hash memo. Both hold the same function of the same double, so the choice never changes a value.
+     * P(misread) of dense-table cell i = (d2, ld2, l2d2). Small OUs with 1-bit inputs have few
+     * possible sums, so conversions are counted per cell and priced once per cell.
      */
-    private double misread(long d2, long ld2, long l2d2) {
-        if (d2 <= tableN && ld2 <= tableV && l2d2 <= tableQ) {
-            int i = (int) ((d2 * (tableV + 1) + ld2) * (tableQ + 1) + l2d2);
-            double p = table[i];
-            if (Double.isNaN(p)) {
-                p = misreadMemo.apply(squares(d2, ld2, l2d2));
-                table[i] = p;
-            }
-            return p;
+    private double tableValue(int i) {
+        double p = table[i];
+        if (Double.isNaN(p)) {
+            long l2d2 = i % (tableQ + 1);
+            long rest = i / (tableQ + 1);
+            long ld2 = rest % (tableV + 1);
+            long d2 = rest / (tableV + 1);
+            p = misreadMemo.apply(squares(d2, ld2, l2d2));
+            table[i] = p;
         }
-        return misreadMemo.apply(squares(d2, ld2, l2d2));
+        return p;
     }
 
     private double squares(long d2, long ld2, long l2d2) {
@@ -220,35 +236,48 @@ final class AccuracyProxy {
     }
 
     /**
-     * The same conversions for 1-bit DACs with bit sets: for a conducting set C of an OU and a
-     * column with level bit planes P_j (rows whose level has bit j set), the OU value is
-     * sum_j 2^j |C & P_j| and sum l^2 is sum_{j,k} 2^(j+k) |C & P_j & P_k|.
+     * The same conversions for 1-bit DACs, with row sets as bit sets and each row's cell levels
+     * packed four columns to a long in 16-bit lanes (and the squared levels likewise): an OU's
+     * value for every column is the lane-wise sum of its conducting rows' packed words, so a
+     * conversion costs one lane extraction instead of a pass over its rows. Used when no lane can
+     * overflow (rows * maxLevel^2 < 2^16); the row-by-row path covers everything else.
      */
     private final class BitTile {
+        private static final int LANES = 4;
         private final int rows;
         private final int cols;
         private final int words;
-        private final int planes;
-        private final long[][] plane; // [column * planes + j][word]
+        private final int perRow;
+        private final long[] packed;
+        private final long[] packedSquares;
         private final long[] active;
         private final long[][] activeBit;
+        private final long[][] survive;
+        private final long[] sum;
+        private final long[] sumSquares;
 
-        BitTile(int rows, int cols, int[][] level, int[] input) {
+        BitTile(int rows, int cols, int[][] level, int[] input, LayerMapping m, int cb) {
             this.rows = rows;
             this.cols = cols;
             this.words = (rows + 63) >>> 6;
-            this.planes = hw.cellBits();
-            plane = new long[cols * planes][words];
+            this.perRow = (cols + LANES - 1) / LANES;
+            packed = new long[rows * perRow];
+            packedSquares = new long[rows * perRow];
             active = new long[words];
             activeBit = new long[hw.inputSteps()][words];
+            survive = new long[m.groups(cb)][words];
+            sum = new long[perRow];
+            sumSquares = new long[perRow];
             for (int r = 0; r < rows; r++) {
                 long bit = 1L << r;
                 int word = r >>> 6;
                 for (int c = 0; c < cols; c++) {
-                    for (int j = 0; j < planes; j++) {
-                        if (((level[r][c] >>> j) & 1) != 0) {
-                            plane[c * planes + j][word] |= bit;
-                        }
+                    long l = level[r][c];
+                    if (l != 0) {
+                        int shift = (c % LANES) * 16;
+                        packed[r * perRow + c / LANES] |= l << shift;
+                        packedSquares[r * perRow + c / LANES] |= (l * l) << shift;
+                        survive[c / hw.ouCols()][word] |= bit;
                     }
                 }
                 if (input[r] != 0) {
@@ -267,86 +296,67 @@ final class AccuracyProxy {
             for (int r = 0; r < rows; r++) {
                 all[r >>> 6] |= 1L << r;
             }
-            long[] survive = new long[words];
             long[] selected = new long[words];
-            long[] ou = new long[words];
             for (int g = 0; g < m.groups(cb); g++) {
                 int c0 = g * hw.ouCols();
                 int width = m.groupWidth(cb, g);
-                java.util.Arrays.fill(survive, 0);
-                for (int c = c0; c < c0 + width; c++) {
-                    for (int j = 0; j < planes; j++) {
-                        for (int x = 0; x < words; x++) {
-                            survive[x] |= plane[c * planes + j][x];
-                        }
-                    }
-                }
                 for (int b = 0; b < hw.inputSteps(); b++) {
                     for (Scheme s : OU_SCHEMES) {
                         long[] act = s.skipsActivations() ? (s.bitGranularity() ? activeBit[b] : active) : all;
-                        long[] rowSet = s.compressesWeights() ? survive : all;
+                        long[] rowSet = s.compressesWeights() ? survive[g] : all;
                         for (int x = 0; x < words; x++) {
                             selected[x] = act[x] & rowSet[x];
                         }
-                        convertOus(selected, ou, hw.ouRows(), activeBit[b], c0, width, hw.adcBits(), tallies.get(s));
+                        convertOus(selected, hw.ouRows(), activeBit[b], c0, width, hw.adcBits(), tallies.get(s));
                     }
                 }
             }
             for (int b = 0; b < hw.inputSteps(); b++) {
                 System.arraycopy(all, 0, selected, 0, words);
-                convertOus(selected, ou, rows, activeBit[b], 0, cols, hw.idealAdcBits(), tallies.get(Scheme.IDEAL));
+                convertOus(selected, rows, activeBit[b], 0, cols, hw.idealAdcBits(), tallies.get(Scheme.IDEAL));
             }
         }
 
         /** Peels OUs of {@code ouRows} rows off {@code selected} (consumed) in row order and converts each. */
-        private void convertOus(long[] selected, long[] ou, int ouRows, long[] conductingBits, int c0, int width,
-                                int adcBits, AccuracyTally tally) {
+        private void convertOus(long[] selected, int ouRows, long[] conducting, int c0, int width, int adcBits,
+                                AccuracyTally tally) {
             long full = (1L << adcBits) - 1;
+            int k0 = c0 / LANES;
+            int k1 = (c0 + width - 1) / LANES;
             int word = 0;
             while (true) {
-                java.util.Arrays.fill(ou, 0);
+                for (int k = k0; k <= k1; k++) {
+                    sum[k] = 0;
+                    sumSquares[k] = 0;
+                }
                 int taken = 0;
-                while (taken < ouRows && word < words) {
-                    long bits = selected[word];
-                    if (bits == 0) {
+                int n = 0;
+                while (taken < ouRows) {
+                    while (word < words && selected[word] == 0) {
                         word++;
-                        continue;
                     }
-                    long lowest = bits & -bits;
-                    ou[word] |= lowest;
-                    selected[word] = bits ^ lowest;
+                    if (word == words) {
+                        break;
+                    }
+                    long lowest = selected[word] & -selected[word];
+                    selected[word] ^= lowest;
                     taken++;
+                    if ((conducting[word] & lowest) != 0) {
+                        n++;
+                        int base = ((word << 6) + Long.numberOfTrailingZeros(lowest)) * perRow;
+                        for (int k = k0; k <= k1; k++) {
+                            sum[k] += packed[base + k];
+                            sumSquares[k] += packedSquares[base + k];
+                        }
+                    }
                 }
                 if (taken == 0) {
                     return;
                 }
-                int n = 0;
-                for (int x = 0; x < words; x++) {
-                    ou[x] &= conductingBits[x];
-                    n += Long.bitCount(ou[x]);
-                }
                 for (int c = c0; c < c0 + width; c++) {
-                    long value = 0;
-                    long squares = 0;
-                    if (n != 0) {
-                        for (int j = 0; j < planes; j++) {
-                            long[] pj = plane[c * planes + j];
-                            int ones = 0;
-                            for (int x = 0; x < words; x++) {
-                                ones += Long.bitCount(ou[x] & pj[x]);
-                            }
-                            value += (long) ones << j;
-                            squares += (long) ones << (2 * j);
-                            for (int k = j + 1; k < planes; k++) {
-                                long[] pk = plane[c * planes + k];
-                                int both = 0;
-                                for (int x = 0; x < words; x++) {
-                                    both += Long.bitCount(ou[x] & pj[x] & pk[x]);
-                                }
-                                squares += (long) both << (j + k + 1);
-                            }
-                        }
-                    }
+                    int shift = (c % LANES) * 16;
+                    long value = (sum[c / LANES] >>> shift) & 0xFFFF;
+                    long squares = (sumSquares[c / LANES] >>> shift) & 0xFFFF;
                     record(tally, value > full, n, value, squares);
                 }
             }
