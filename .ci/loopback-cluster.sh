@@ -45,12 +45,14 @@ executor_pids() {
   local p
   [[ -f $dir/pids ]] || return 0
   while read -r p; do pgrep -P "$p" -f CoarseGrainedExecutorBackend || true; done <"$dir/pids"
+  # executors of a worker that died are re-parented to init: find them by this cluster's class path
+  pgrep -f "$dir/spark-home/.*CoarseGrainedExecutorBackend" || true
 }
 
 stop() {
   [[ -f $dir/pids ]] || return 0
   local pids p i
-  pids="$(executor_pids) $(cat "$dir/pids")"
+  pids="$(executor_pids | sort -u) $(cat "$dir/pids")"
   for p in $pids; do kill -TERM "$p" 2>/dev/null || true; done
   for ((i = 0; i < 20; i++)); do
     local alive=0
@@ -73,7 +75,15 @@ start() {
   # log INFO (log4j2-defaults), which is what we wait on.
   local home=$dir/spark-home
   rm -rf "$home"; mkdir -p "$home/jars"
-  ln -s "$proj"/target/lib/*.jar "$home/jars/"
+  # Spark, Hadoop, Scala and Jackson databind only, as on a real cluster: our own libraries must come
+  # from sre-cluster.jar, so a packaging mistake in that jar fails here instead of in production
+  local jar
+  for jar in "$proj"/target/lib/*.jar; do
+    case "$(basename "$jar")" in
+      picocli-*|commons-math3-*|jackson-dataformat-yaml-*|snakeyaml-*) ;;
+      *) ln -s "$jar" "$home/jars/" ;;
+    esac
+  done
 
   export SPARK_HOME=$home SPARK_LOCAL_IP=127.0.0.1 SPARK_SCALA_VERSION=2.13 # 2.13: else executors fail "Cannot find any build directories"
   local jopts=(-Xmx1g -Dio.netty.tryReflectionSetAccessible=true) p
@@ -94,7 +104,7 @@ start() {
   echo "$mpid" >>"$dir/pids"
   wait_for "$dir/master.log" "I have been elected leader" "$mpid"
   local url
-  url=$(grep -o 'Starting Spark master at spark://[0-9.:]*' "$dir/master.log" | head -1 | sed 's/.* at //')
+  url=$(grep -o 'Starting Spark master at spark://[0-9.:]*' "$dir/master.log" | head -1 | sed 's/.* at //' || true)
   [[ -n $url ]] || { echo "master URL not found in $dir/master.log" >&2; exit 1; }
   echo "master up in $(since) s: $url" >&2
 

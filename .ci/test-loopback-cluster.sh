@@ -9,6 +9,7 @@ set -euo pipefail
 proj="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 [[ $# -gt 0 ]] || { echo "usage: $(basename "$0") [spark-submit options] COMMAND ARGS..." >&2; exit 2; }
 
+unset SPARK_HOME  # the cluster runs the project's own Spark; so must the driver
 dir=$(mktemp -d "${TMPDIR:-/tmp}/sre-loopback.XXXXXX")
 rc=1
 cleanup() {

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
@@ -23,8 +26,9 @@ import org.sresim.engine.Simulator;
 import org.sresim.sweep.ResultSchema;
 import org.sresim.sweep.SweepException;
 import org.sresim.sweep.SweepPlan;
+import org.sresim.workload.Network;
+import org.sresim.workload.ReusedWorkloads;
 import org.sresim.workload.WorkloadSettings;
-import org.sresim.workload.WorkloadSource;
 
 /**
  * Runs a sweep on Spark: the missing index ranges of the grid are computed chunk by chunk, each
@@ -108,11 +112,7 @@ public final class SweepJob {
         LongAccumulator done = spark.sparkContext().longAccumulator("points done");
         progress.watch(done);
         JavaRDD<PointOutput> results = spark.range(start, end, 1, partitions).javaRDD()
-                .map(index -> {
-                    PointOutput p = simulate(plan, index);
-                    done.add(1);
-                    return p;
-                })
+                .mapPartitions(indices -> simulatePartition(plan, indices, done))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
             String staging = out.staging(start, end).toString();
@@ -134,12 +134,45 @@ public final class SweepJob {
         df.write().mode(SaveMode.Overwrite).partitionBy("network").parquet(path);
     }
 
+    /**
+     * The points of one task, simulated by the Spark-free core. Points are visited grouped by
+     * their workload (network, pruning, activations, seed, bit widths) so that points differing
+     * only in hardware reuse one generated workload; the order changes no number.
+     */
+    static Iterator<PointOutput> simulatePartition(SweepPlan plan, Iterator<Long> indices, LongAccumulator done) {
+        List<Config> points = new ArrayList<>();
+        List<Long> ids = new ArrayList<>();
+        indices.forEachRemaining(i -> {
+            ids.add(i);
+            points.add(plan.point(i));
+        });
+        Integer[] order = new Integer[points.size()];
+        String[] keys = new String[points.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+            keys[i] = ReusedWorkloads.keyOf(points.get(i).text("network"), WorkloadSettings.from(points.get(i)));
+        }
+        Arrays.sort(order, Comparator.comparing((Integer i) -> keys[i]).thenComparing(i -> ids.get(i)));
+        ReusedWorkloads reuse = new ReusedWorkloads(REUSE_MAX_WEIGHTS);
+        List<PointOutput> out = new ArrayList<>(order.length);
+        for (int i : order) {
+            out.add(simulate(plan, ids.get(i), points.get(i), reuse));
+            if (done != null) {
+                done.add(1);
+            }
+        }
+        return out.iterator();
+    }
+
+    /** Networks up to this many weights (AlexNet's 61 M) keep their workload between points of a task. */
+    static final long REUSE_MAX_WEIGHTS = 64L << 20;
+
     /** One grid point, simulated by the Spark-free core wherever the task runs. */
-    static PointOutput simulate(SweepPlan plan, long index) {
+    static PointOutput simulate(SweepPlan plan, long index, Config config, ReusedWorkloads reuse) {
         long began = System.nanoTime();
-        Config config = plan.point(index);
-        SimulationResult r = new Simulator().simulate(config, plan.network(config),
-                WorkloadSource.synthetic(WorkloadSettings.from(config)));
+        Network network = plan.network(config);
+        SimulationResult r = new Simulator().simulate(config, network,
+                reuse.source(network, WorkloadSettings.from(config)));
         double ms = (System.nanoTime() - began) / 1e6;
         return new PointOutput(ResultSchema.pointRows(plan.name(), index, r, ms),
                 ResultSchema.layerRows(plan.name(), index, r, ms));

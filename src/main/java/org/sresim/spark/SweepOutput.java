@@ -185,6 +185,10 @@ final class SweepOutput {
             }
             write(new Path(root, "_chunks/" + rangeName(start, end) + ".json"), markerJson);
             fs.delete(staging, true);
+            Path stagingRoot = staging.getParent();
+            if (fs.listStatus(stagingRoot).length == 0) {
+                fs.delete(stagingRoot, false);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -16,11 +16,15 @@ import java.util.SplittableRandom;
  */
 final class QuantizedLaplace {
     private static final int BUCKETS = 1 << 16;
+    private static final int PURE = 1 << 15;
 
     private QuantizedLaplace() {
     }
 
     static short[] draw(int size, int maxMagnitude, SplittableRandom r) {
+        if (maxMagnitude >= PURE) {
+            throw new IllegalArgumentException("magnitudes above 2^15 - 1 do not fit a short");
+        }
         short[] w = new short[size];
         if (size == 0) {
             return w;
@@ -36,14 +40,17 @@ final class QuantizedLaplace {
             cdf[k] = -Math.expm1(-Math.min(largest, (k + 0.5) / scale)) / norm;
         }
         cdf[maxMagnitude] = 1.0;
-        int[] start = new int[BUCKETS];
+        // bucket b holds the smallest k with cdf[k] > b / BUCKETS; the top bit marks buckets whose
+        // whole u range maps to that k, so most draws never touch the cdf array
+        char[] start = new char[BUCKETS];
         int k = 0;
         for (int b = 0; b < BUCKETS; b++) {
             double u = (double) b / BUCKETS;
             while (k < maxMagnitude && cdf[k] <= u) {
                 k++;
             }
-            start[b] = k;
+            boolean pure = cdf[k] > (double) (b + 1) / BUCKETS;
+            start[b] = (char) (pure ? k | PURE : k);
         }
         for (int i = 0; i < size; i++) {
             long x = r.nextLong();
@@ -53,8 +60,12 @@ final class QuantizedLaplace {
             }
             double u = (x >>> 11) * 0x1.0p-53;
             int m = start[(int) (u * BUCKETS)];
-            while (cdf[m] <= u) {
-                m++;
+            if (m >= PURE) {
+                m -= PURE;
+            } else {
+                while (cdf[m] <= u) {
+                    m++;
+                }
             }
             w[i] = (short) ((x & 1) == 0 ? m : -m);
         }

@@ -180,6 +180,32 @@ class SweepJobTest {
     }
 
     @Test
+    void reusingAWorkloadAcrossPointsOfATaskChangesNoNumber() {
+        List<Long> all = new java.util.ArrayList<>();
+        for (long i = 0; i < plan.size(); i++) {
+            all.add(i);
+        }
+        java.util.Iterator<PointOutput> reused = SweepJob.simulatePartition(plan, all.iterator(), null);
+        int compared = 0;
+        while (reused.hasNext()) {
+            PointOutput p = reused.next();
+            long index = (Long) p.points().get(0)[1];
+            Config c = plan.point(index);
+            SimulationResult fresh = new Simulator().simulate(c, plan.network(c),
+                    WorkloadSource.synthetic(WorkloadSettings.from(c)));
+            List<Object[]> expected = ResultSchema.layerRows(plan.name(), index, fresh, 0);
+            for (int r = 0; r < expected.size(); r++) {
+                Object[] a = p.layers().get(r).clone();
+                Object[] b = expected.get(r);
+                a[a.length - 1] = 0.0; // sim_ms
+                assertThat(a).isEqualTo(b);
+            }
+            compared++;
+        }
+        assertThat(compared).isEqualTo(POINTS);
+    }
+
+    @Test
     void missingRangesAreTheComplementOfCommittedOnes() {
         List<long[]> gaps = SweepJob.missing(List.of(new long[] {0, 5}, new long[] {10, 15}), 20);
         assertThat(gaps).hasSize(2);
