@@ -82,10 +82,6 @@ public final class Keys {
         return List.copyOf(KEYS.values());
     }
 
-    public static Map<String, Key> byName() {
-        return Collections.unmodifiableMap(KEYS);
-    }
-
     /** The key, or a one-line error naming the unknown key and where it came from. */
     public static Key require(String name, String origin) {
         Key key = KEYS.get(name);

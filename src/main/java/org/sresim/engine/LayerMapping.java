@@ -71,26 +71,6 @@ final class LayerMapping {
         return (Math.abs(w.weight(k, n)) >>> (slice * hw.cellBits())) & levelMask;
     }
 
-    /** True when any cell of row k in physical columns [from, from + width) is non-zero. */
-    boolean rowSurvives(LayerWorkload w, int k, int from, int width) {
-        int p = from;
-        int end = from + width;
-        while (p < end) {
-            int n = p / cpw;
-            int firstSlice = p - n * cpw;
-            int lastSlice = Math.min(cpw, firstSlice + (end - p)); // exclusive
-            int magnitude = Math.abs(w.weight(k, n));
-            int bits = (lastSlice - firstSlice) * hw.cellBits();
-            long sliceBits = bits >= 31 ? magnitude >>> (firstSlice * hw.cellBits())
-                    : (magnitude >>> (firstSlice * hw.cellBits())) & ((1L << bits) - 1);
-            if (sliceBits != 0) {
-                return true;
-            }
-            p += lastSlice - firstSlice;
-        }
-        return false;
-    }
-
     /** Index entry width for a tile with this many rows: ceil(log2(rows)), at least 1. */
     static int indexBits(int rowsInTile) {
         return rowsInTile <= 2 ? 1 : 32 - Integer.numberOfLeadingZeros(rowsInTile - 1);

@@ -14,7 +14,8 @@ public final class Sessions {
     public static SparkSession create(String appName, String master, boolean verbose) {
         SparkSession.Builder b = SparkSession.builder().appName(appName)
                 .config("spark.ui.showConsoleProgress", "false")
-                .config("spark.sql.shuffle.partitions", "8");
+                .config("spark.sql.shuffle.partitions", "8")
+                .config("spark.sql.debug.maxToStringFields", "1000"); // our tables are wide
         if (master != null) {
             b.master(master);
         } else if (System.getProperty("spark.master") == null) {

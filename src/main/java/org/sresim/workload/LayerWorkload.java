@@ -49,13 +49,6 @@ public record LayerWorkload(MatrixLayer layer, short[] weights, int[] inputs) {
         return inputs[(c * l.inHeight() + y) * l.inWidth() + x];
     }
 
-    /** Fills {@code out[i]} with the input of rows {@code from + i} in this window. */
-    public void windowInputs(int window, int from, int count, int[] out) {
-        for (int i = 0; i < count; i++) {
-            out[i] = activation(window, from + i);
-        }
-    }
-
     /** Fraction of non-zero weights (after pruning and quantization). */
     public double weightDensity() {
         long nonZero = 0;
