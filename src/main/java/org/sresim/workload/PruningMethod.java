@@ -43,31 +43,55 @@ public enum PruningMethod {
         throw new ConfigException("key 'pruning.method': unknown method '" + name + "'");
     }
 
-    /** Zeroes a fraction {@code ratio} of the K x N row-major matrix in place. */
-    void prune(short[] w, MatrixLayer layer, double ratio, long seed) {
-        if (ratio <= 0) {
-            return;
+    /**
+     * Rows and columns that survive structured pruning (null: all), decided before any weight is
+     * drawn since they depend only on the seed; unstructured pruning keeps everything here and
+     * zeroes by magnitude afterwards ({@link #pruneByMagnitude}).
+     */
+    record Keep(boolean[] rows, boolean[] cols) {
+    }
+
+    Keep keep(MatrixLayer layer, double ratio, long seed) {
+        if (ratio <= 0 || this == UNSTRUCTURED) {
+            return new Keep(null, null);
         }
         int k = layer.rows();
         int n = layer.cols();
         int index = layer.index();
-        switch (this) {
-            case UNSTRUCTURED -> pruneSmallest(w, Math.round(ratio * w.length));
-            case FILTER -> zeroColumns(w, k, n, permutation(n, seed, index, Seeds.Purpose.PRUNE_COLUMNS),
-                    count(ratio, n));
-            case SHAPE -> zeroRows(w, n, permutation(k, seed, index, Seeds.Purpose.PRUNE_ROWS), count(ratio, k), 1);
+        return switch (this) {
+            case FILTER -> new Keep(null, survivors(permutation(n, seed, index, Seeds.Purpose.PRUNE_COLUMNS),
+                    count(ratio, n), 1));
+            case SHAPE -> new Keep(survivors(permutation(k, seed, index, Seeds.Purpose.PRUNE_ROWS), count(ratio, k), 1),
+                    null);
             case CHANNEL -> {
                 int channels = layer.inChannels();
-                int perChannel = k / channels;
-                zeroRows(w, n, permutation(channels, seed, index, Seeds.Purpose.PRUNE_ROWS),
-                        count(ratio, channels), perChannel);
+                yield new Keep(survivors(permutation(channels, seed, index, Seeds.Purpose.PRUNE_ROWS),
+                        count(ratio, channels), k / channels), null);
             }
             case STRUCTURED -> {
                 double f = 1 - Math.sqrt(1 - ratio);
-                zeroRows(w, n, permutation(k, seed, index, Seeds.Purpose.PRUNE_ROWS), count(f, k), 1);
-                zeroColumns(w, k, n, permutation(n, seed, index, Seeds.Purpose.PRUNE_COLUMNS), count(f, n));
+                yield new Keep(survivors(permutation(k, seed, index, Seeds.Purpose.PRUNE_ROWS), count(f, k), 1),
+                        survivors(permutation(n, seed, index, Seeds.Purpose.PRUNE_COLUMNS), count(f, n), 1));
             }
+            case UNSTRUCTURED -> throw new IllegalStateException();
+        };
+    }
+
+    /** Unstructured pruning: zeroes the {@code ratio} smallest magnitudes in place (other methods: nothing). */
+    void pruneByMagnitude(short[] w, double ratio) {
+        if (this == UNSTRUCTURED && ratio > 0) {
+            pruneSmallest(w, Math.round(ratio * w.length));
         }
+    }
+
+    /** Marks all but the first {@code count} units (of {@code unitRows} indices each) in permutation order. */
+    private static boolean[] survivors(int[] order, int count, int unitRows) {
+        boolean[] keep = new boolean[order.length * unitRows];
+        java.util.Arrays.fill(keep, true);
+        for (int i = 0; i < count; i++) {
+            java.util.Arrays.fill(keep, order[i] * unitRows, (order[i] + 1) * unitRows, false);
+        }
+        return keep;
     }
 
     private static int count(double fraction, int of) {
@@ -90,24 +114,7 @@ public enum PruningMethod {
         return p;
     }
 
-    private static void zeroColumns(short[] w, int k, int n, int[] order, int count) {
-        int[] cols = Arrays.copyOf(order, count);
-        Arrays.sort(cols); // row by row, in memory order: a column at a time would stride the whole matrix
-        for (int row = 0; row < k; row++) {
-            int base = row * n;
-            for (int col : cols) {
-                w[base + col] = 0;
-            }
-        }
-    }
 
-    /** Zeroes {@code count} units of {@code unitRows} consecutive rows each, in permutation order. */
-    private static void zeroRows(short[] w, int n, int[] order, int count, int unitRows) {
-        for (int i = 0; i < count; i++) {
-            int from = order[i] * unitRows * n;
-            Arrays.fill(w, from, from + unitRows * n, (short) 0);
-        }
-    }
 
     /**
      * Zeroes the {@code count} smallest magnitudes; among equal magnitudes the earlier positions

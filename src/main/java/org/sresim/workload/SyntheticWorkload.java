@@ -12,15 +12,14 @@ public final class SyntheticWorkload {
     }
 
     public static LayerWorkload generate(MatrixLayer layer, WorkloadSettings s) {
-        short[] weights = weights(layer, s);
-        s.pruningMethod().prune(weights, layer, s.pruningRatioOf(layer), s.seed());
+        double ratio = s.pruningRatioOf(layer);
+        PruningMethod.Keep keep = s.pruningMethod().keep(layer, ratio, s.seed());
+        // Laplace(0, 1) weights quantized by the layer's largest magnitude, drawn only where
+        // structured pruning keeps them (see QuantizedLaplace); magnitude pruning comes after
+        short[] weights = QuantizedLaplace.draw(layer.rows(), layer.cols(), keep.rows(), keep.cols(),
+                s.maxWeightMagnitude(), Seeds.derive(s.seed(), layer.index(), Seeds.Purpose.WEIGHTS));
+        s.pruningMethod().pruneByMagnitude(weights, ratio);
         return new LayerWorkload(layer, weights, activations(layer, s));
-    }
-
-    /** Laplace(0, 1) weights quantized by the layer's largest magnitude (see {@link QuantizedLaplace}). */
-    static short[] weights(MatrixLayer layer, WorkloadSettings s) {
-        return QuantizedLaplace.draw(Math.multiplyExact(layer.rows(), layer.cols()), s.maxWeightMagnitude(),
-                Seeds.stream(s.seed(), layer.index(), Seeds.Purpose.WEIGHTS));
     }
 
     static int[] activations(MatrixLayer layer, WorkloadSettings s) {

@@ -42,14 +42,36 @@ class QuantizedLaplaceTest {
 
     @Test
     void exactlyOneWeightHoldsTheLargestMagnitude() {
-        short[] q = QuantizedLaplace.draw(N, MAX, new SplittableRandom(5));
+        short[] q = QuantizedLaplace.draw(1, N, null, null, MAX, 5);
         int atMax = 0;
         for (short v : q) {
             atMax += Math.abs(v) == MAX ? 1 : 0;
             assertThat(Math.abs(v)).isLessThanOrEqualTo(MAX);
         }
         assertThat(atMax).isEqualTo(1);
-        assertThat(QuantizedLaplace.draw(N, MAX, new SplittableRandom(5))).isEqualTo(q);
+        assertThat(QuantizedLaplace.draw(1, N, null, null, MAX, 5)).isEqualTo(q);
+    }
+
+    @Test
+    void skippingPrunedRowsAndColumnsEqualsDrawingEverythingAndZeroingThem() {
+        int rows = 300;
+        int cols = 170;
+        boolean[] keepRows = new boolean[rows];
+        boolean[] keepCols = new boolean[cols];
+        SplittableRandom r = new SplittableRandom(9);
+        for (int i = 0; i < rows; i++) {
+            keepRows[i] = r.nextBoolean();
+        }
+        for (int i = 0; i < cols; i++) {
+            keepCols[i] = r.nextInt(3) > 0;
+        }
+        short[] all = QuantizedLaplace.draw(rows, cols, null, null, MAX, 77);
+        short[] kept = QuantizedLaplace.draw(rows, cols, keepRows, keepCols, MAX, 77);
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                assertThat(kept[i * cols + j]).isEqualTo(keepRows[i] && keepCols[j] ? all[i * cols + j] : 0);
+            }
+        }
     }
 
     @Test
@@ -59,7 +81,7 @@ class QuantizedLaplaceTest {
         double[] slow = new double[3];
         int seeds = 20;
         for (int s = 0; s < seeds; s++) {
-            double[] a = stats(QuantizedLaplace.draw(N, MAX, new SplittableRandom(100 + s)));
+            double[] a = stats(QuantizedLaplace.draw(1, N, null, null, MAX, 100 + s));
             double[] b = stats(direct(200 + s));
             for (int i = 0; i < 3; i++) {
                 fast[i] += a[i] / seeds;
