@@ -80,7 +80,7 @@ final class SweepCommand implements Callable<Integer> {
             Dataset<Row> summary = Summary.bestSre(spark, o.path());
             console.println();
             RowPrinter.print(summary.schema(), summary.collectAsList(), RowPrinter.Format.table, console);
-            console.printf("%nresults: %s/points and %s/layers (query: sre query %s \"SELECT ...\")%n",
+            console.printf("%nresults: %s/points and %s/layers (query: ./submit.sh query %s \"SELECT ...\")%n",
                     o.path(), o.path(), out);
         } finally {
             spark.stop();
