@@ -130,20 +130,10 @@ final class SweepOutput {
         try {
             fs.delete(new Path(root, "_staging"), true);
             for (String table : TABLES) {
-                Path dir = table(table);
-                if (!fs.exists(dir)) {
-                    continue;
-                }
-                RemoteIterator<LocatedFileStatus> files = fs.listFiles(dir, true);
-                List<Path> orphans = new ArrayList<>();
-                while (files.hasNext()) {
-                    Path p = files.next().getPath();
-                    Matcher m = RANGE.matcher(p.getName());
-                    if (m.find() && !committed.contains(m.group())) {
-                        orphans.add(p);
-                    }
-                }
-                for (Path p : orphans) {
+                for (Path p : filesUnder(table(table), name -> {
+                    Matcher m = RANGE.matcher(name);
+                    return m.find() && !committed.contains(m.group());
+                })) {
                     fs.delete(p, false);
                     removed++;
                 }
@@ -163,19 +153,7 @@ final class SweepOutput {
         String prefix = rangeName(start, end) + "-";
         try {
             for (String table : TABLES) {
-                Path from = new Path(staging, table);
-                if (!fs.exists(from)) {
-                    continue;
-                }
-                RemoteIterator<LocatedFileStatus> files = fs.listFiles(from, true);
-                List<Path> parts = new ArrayList<>();
-                while (files.hasNext()) {
-                    Path p = files.next().getPath();
-                    if (p.getName().endsWith(".parquet")) {
-                        parts.add(p);
-                    }
-                }
-                for (Path p : parts) {
+                for (Path p : filesUnder(new Path(staging, table), name -> name.endsWith(".parquet"))) {
                     Path target = new Path(new Path(table(table), p.getParent().getName()), prefix + p.getName());
                     fs.mkdirs(target.getParent());
                     if (!fs.rename(p, target)) {
@@ -192,6 +170,22 @@ final class SweepOutput {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Files below {@code dir} (recursively) whose name passes the test; none when dir does not exist. */
+    private List<Path> filesUnder(Path dir, java.util.function.Predicate<String> name) throws IOException {
+        List<Path> out = new ArrayList<>();
+        if (!fs.exists(dir)) {
+            return out;
+        }
+        RemoteIterator<LocatedFileStatus> files = fs.listFiles(dir, true);
+        while (files.hasNext()) {
+            Path p = files.next().getPath();
+            if (name.test(p.getName())) {
+                out.add(p);
+            }
+        }
+        return out;
     }
 
     /** Every sweep folder under {@code dir} (or {@code dir} itself when it is one). */
