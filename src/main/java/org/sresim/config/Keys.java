@@ -1,6 +1,5 @@
 package org.sresim.config;
 
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

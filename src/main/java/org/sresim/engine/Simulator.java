@@ -1,7 +1,6 @@
 package org.sresim.engine;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.sresim.config.Config;
