@@ -218,13 +218,7 @@ class LoopbackClusterIT {
 
     static synchronized SparkSession spark() {
         if (spark == null) {
-            spark = SparkSession.builder().master("local[2]").appName("LoopbackClusterIT")
-                    .config("spark.ui.enabled", "false")
-                    .config("spark.sql.shuffle.partitions", "4")
-                    .config("spark.driver.host", "127.0.0.1")
-                    .config("spark.driver.bindAddress", "127.0.0.1")
-                    .getOrCreate();
-            spark.sparkContext().setLogLevel("WARN");
+            spark = SharedSpark.get();
         }
         return spark;
     }
@@ -462,7 +456,7 @@ class LoopbackClusterIT {
             phase("stop cluster", t);
         }
         if (spark != null && !by.equals("shutdown hook")) { // Spark stops its own context on shutdown
-            spark.stop();
+            SharedSpark.stop();
             spark = null;
         }
     }

@@ -21,4 +21,12 @@ final class SharedSpark {
         }
         return session;
     }
+
+    /** Stops the session (for a JVM whose tests are done); the next {@link #get} starts a new one. */
+    static synchronized void stop() {
+        if (session != null) {
+            session.stop();
+            session = null;
+        }
+    }
 }
