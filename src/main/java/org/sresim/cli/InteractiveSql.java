@@ -71,11 +71,11 @@ final class InteractiveSql {
             terminal.handle(Terminal.Signal.INT, signal -> {
                 if (session.cancel()) {
                     if (interrupts.incrementAndGet() > 1) {
-                        terminal.writer().println("^C again: quitting");
+                        terminal.writer().println(System.lineSeparator() + "quitting");
                         terminal.writer().flush();
                         System.exit(130);
                     }
-                    terminal.writer().println("^C cancelling the statement (Ctrl-C again quits)");
+                    terminal.writer().println(System.lineSeparator() + "cancelling the statement (Ctrl-C again quits)");
                     terminal.writer().flush();
                 }
             });

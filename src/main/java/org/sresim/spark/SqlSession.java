@@ -131,7 +131,7 @@ public final class SqlSession {
      * The first line of the most specific Spark error in the cause chain: a task's
      * {@code [DIVIDE_BY_ZERO] ...} rather than the "Job aborted due to stage failure" around it.
      */
-    static String oneLine(Throwable e) {
+    public static String oneLine(Throwable e) {
         Throwable best = e;
         for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
             if (t instanceof SparkThrowable s && s.getCondition() != null && !s.getCondition().startsWith("_LEGACY")) {
