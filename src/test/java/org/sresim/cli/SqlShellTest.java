@@ -108,7 +108,8 @@ class SqlShellTest {
         assertThat(errors.get(0)).startsWith("error: line 5: [TABLE_OR_VIEW_NOT_FOUND]").contains("no_such_view");
         assertThat(errors.get(1)).startsWith("error: line 7: [UNRESOLVED_COLUMN").contains("no_such_column");
         assertThat(errors.get(2)).startsWith("error: line 8: [PARSE_SYNTAX_ERROR]");
-        assertThat(errors.get(3)).startsWith("error: line 9: ").contains("boom");
+        // the task's own error, not the "Job aborted due to stage failure" around it
+        assertThat(errors.get(3)).startsWith("error: line 9: [USER_RAISED_EXCEPTION] boom");
         assertThat(t.exitCode()).isEqualTo(1);
     }
 
@@ -118,6 +119,29 @@ class SqlShellTest {
         assertThat(t.out()).contains("answer\n------\n42\n(1 row, ").contains("Statements are Spark SQL");
         assertThat(t.err()).isEmpty();
         assertThat(t.exitCode()).isZero();
+    }
+
+    @Test
+    void cancelStopsTheRunningStatementAndTheSessionStaysUsable() throws Exception {
+        var spark = SharedSpark.get();
+        var failure = new java.util.concurrent.CompletableFuture<String>();
+        Thread t = new Thread(() -> {
+            try {
+                session.run("SELECT count(*) FROM range(0, 1000000000000000, 1, 2)", 10);
+                failure.complete("finished");
+            } catch (org.sresim.spark.SqlStatementException e) {
+                failure.complete(e.getMessage());
+            }
+        });
+        t.start();
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (spark.sparkContext().statusTracker().getActiveJobIds().length == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(session.cancel()).isTrue();
+        assertThat(failure.get(120, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("cancelled");
+        assertThat(session.cancel()).as("nothing runs any more").isFalse();
+        assertThat(session.run("SELECT 6 * 7", 10).rows().get(0).getInt(0)).isEqualTo(42);
     }
 
     @Test
