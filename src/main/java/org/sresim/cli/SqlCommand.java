@@ -45,6 +45,11 @@ final class SqlCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("starting Spark...");
             spec.commandLine().getOut().flush();
         }
+        if (System.getProperty("spark.ui.enabled") == null) {
+            // A shell has no use for the web UI, and its port clashes with other Spark drivers print warnings
+            // into the session; --conf spark.ui.enabled=true brings it back.
+            System.setProperty("spark.ui.enabled", "false");
+        }
         SparkSession spark = Sessions.create("sre-sql", master, verbose);
         try {
             if (!verbose) {
