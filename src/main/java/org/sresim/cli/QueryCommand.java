@@ -8,6 +8,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.sresim.spark.ResultViews;
 import org.sresim.spark.Sessions;
+import org.sresim.spark.SqlSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -49,7 +50,7 @@ final class QueryCommand implements Callable<Integer> {
                 result = spark.sql(sql);
             } catch (Exception e) {
                 if (e instanceof AnalysisException || e.getClass().getName().contains("ParseException")) {
-                    throw new UserException("SQL: " + e.getMessage().lines().findFirst().orElse(""));
+                    throw new UserException("SQL: " + SqlSession.oneLine(e));
                 }
                 throw e;
             }

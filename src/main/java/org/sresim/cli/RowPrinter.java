@@ -18,6 +18,11 @@ final class RowPrinter {
     }
 
     static void print(StructType schema, List<Row> rows, Format format, PrintWriter out) {
+        print(schema, rows, format, out, String.format("(%d row%s)", rows.size(), rows.size() == 1 ? "" : "s"));
+    }
+
+    /** As {@link #print(StructType, List, Format, PrintWriter)}, with {@code tableFooter} under a table. */
+    static void print(StructType schema, List<Row> rows, Format format, PrintWriter out, String tableFooter) {
         String[] names = schema.fieldNames();
         switch (format) {
             case csv -> {
@@ -65,7 +70,7 @@ final class RowPrinter {
                 for (String[] c : cells) {
                     line(c, width, out);
                 }
-                out.printf("(%d row%s)%n", rows.size(), rows.size() == 1 ? "" : "s");
+                out.println(tableFooter);
             }
         }
         out.flush();

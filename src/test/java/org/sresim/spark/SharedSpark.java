@@ -3,13 +3,13 @@ package org.sresim.spark;
 import org.apache.spark.sql.SparkSession;
 
 /** One local[2] session for every Spark test class in the JVM (one SparkContext per JVM). */
-final class SharedSpark {
+public final class SharedSpark {
     private static SparkSession session;
 
     private SharedSpark() {
     }
 
-    static synchronized SparkSession get() {
+    public static synchronized SparkSession get() {
         if (session == null) {
             session = SparkSession.builder().master("local[2]").appName("sre-tests")
                     .config("spark.ui.enabled", "false")
