@@ -1,0 +1,45 @@
+package org.sresim.report;
+
+import java.util.List;
+
+/**
+ * Per-layer latency, dense against {@code sre-*}, for the sweep's largest network (the most
+ * dense OU operations per inference, mean over the sweep): shows which layers bound the
+ * latency once sparsity is used (layers run one after another, so the slowest dominate).
+ */
+final class LayerSection implements Section {
+    @Override
+    public List<Part> build(ReportContext ctx) {
+        Table largest = ctx.sql().query("SELECT network, avg(ou_ops) AS mean_dense_ou_ops FROM " + ReportContext.POINTS
+                + " WHERE scheme = 'dense' GROUP BY network ORDER BY mean_dense_ou_ops DESC, network LIMIT 1");
+        if (largest.size() == 0) {
+            return List.of();
+        }
+        String network = (String) largest.value(0, "network");
+        Table t = ctx.sql().query("SELECT layer_index, layer, scheme, " + Sections.stats("latency_ns", "/ 1e3", "latency_us")
+                + " FROM " + ReportContext.LAYERS + " WHERE network = " + ReportContext.quoted(List.of(network))
+                + " AND scheme IN ('dense', 'sre-value', 'sre-bit') GROUP BY layer_index, layer, scheme"
+                + " ORDER BY layer_index, " + ReportContext.schemeOrder());
+        double max = 0;
+        double min = Double.MAX_VALUE;
+        for (int r = 0; r < t.size(); r++) {
+            Double v = t.number(r, "mean_latency_us");
+            if (v != null && v > 0) {
+                max = Math.max(max, v);
+                min = Math.min(min, v);
+            }
+        }
+        Figure f = Figure.of("layer-latency", ChartKind.BARS, "Latency per layer of " + network + ": dense vs SRE",
+                network + "; " + ctx.facts().subtitle(List.of("network")) + "; bars: mean, table: also min and max",
+                "layer", "latency (µs)", Figure.panels(t, null, "scheme", "layer", "mean_latency_us", null, null));
+        if (max / min > 30) {
+            f = f.withLogY(); // small layers would be invisible next to the largest
+        }
+        return List.of(new Part("Per-layer latency of " + network, List.of(
+                new Block.Paragraph(network + " is the largest network of the sweep: " + Cells.format(
+                        largest.value(0, "mean_dense_ou_ops")) + " dense OU operations per inference on average. "
+                        + "Layers run one after another, so a network's latency is the sum of its layers' and the "
+                        + "slowest layers bound the speedup."),
+                new Block.FigureBlock(f, t))));
+    }
+}
