@@ -38,6 +38,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        System.setProperty("java.awt.headless", "true"); // figures are drawn without a display
         if (!dir.contains("://") && !java.nio.file.Files.isDirectory(Path.of(dir))) {
             throw new UserException(dir + ": no such directory");
         }

@@ -45,6 +45,8 @@ import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.HorizontalAlignment;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.util.ShapeUtils;
+import org.jfree.chart.ui.Size2D;
+import org.jfree.data.Range;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
@@ -113,6 +115,7 @@ final class FigureRenderer {
         final int panelHeight;
         final double titleHeight;
         final double subtitleHeight;
+        final double legendWidth;
         final double legendHeight;
         final int height;
 
@@ -141,7 +144,9 @@ final class FigureRenderer {
                     LengthConstraintType.NONE);
             titleHeight = title.arrange(m, width).height;
             subtitleHeight = f.subtitle().isEmpty() ? 0 : subtitle.arrange(m, width).height;
-            legendHeight = legend.arrange(m, width).height;
+            Size2D legendSize = legend.arrange(m, new RectangleConstraint(new Range(0, WIDTH), new Range(0, 4000)));
+            legendWidth = Math.min(WIDTH, legendSize.width);
+            legendHeight = legendSize.height;
             m.dispose();
             height = (int) Math.ceil(titleHeight + subtitleHeight + rows * panelHeight + legendHeight);
         }
@@ -164,7 +169,7 @@ final class FigureRenderer {
                         panelHeight));
             }
             y += (charts.size() + columns - 1) / columns * panelHeight;
-            legend.draw(g, new Rectangle2D.Double(0, y, WIDTH, legendHeight));
+            legend.draw(g, new Rectangle2D.Double((WIDTH - legendWidth) / 2, y, legendWidth, legendHeight));
         }
     }
 
@@ -219,6 +224,9 @@ final class FigureRenderer {
         } else {
             NumberAxis n = new NumberAxis(f.xLabel());
             n.setAutoRangeIncludesZero(false);
+            if (p.data().stream().allMatch(d -> d.x() instanceof Integer || d.x() instanceof Long)) {
+                n.setStandardTickUnits(NumberAxis.createIntegerTickUnits()); // no tick at 4.5 wordlines
+            }
             axis = n;
         }
         axis.setLowerMargin(0.04);
@@ -234,7 +242,8 @@ final class FigureRenderer {
         ValueAxis axis;
         if (f.logY() && positive) {
             LogAxis log = new LogAxis(f.yLabel());
-            log.setNumberFormatOverride(new DecimalFormat("0.#E0"));
+            log.setTickUnit(new NumberTickUnit(1)); // one tick per decade
+            log.setNumberFormatOverride(new DecimalFormat("0E0"));
             axis = log;
         } else {
             NumberAxis n = new NumberAxis(f.yLabel());

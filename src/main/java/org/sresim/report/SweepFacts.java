@@ -41,6 +41,11 @@ public record SweepFacts(long points, List<String> networks, List<Object> seeds,
     /** Config columns shown in titles when the sweep holds one value for them (short names). */
     private static final Map<String, String> HEADLINE = headline();
 
+    /** Text values such as {@code auto, 4, 16}: words first, then numbers by value. */
+    static final java.util.Comparator<Object> TEXT_ORDER = java.util.Comparator
+            .comparing((Object o) -> number(o) != null).thenComparing(o -> number(o) == null ? 0 : number(o))
+            .thenComparing(Object::toString);
+
     public SweepFacts {
         networks = List.copyOf(networks);
         seeds = List.copyOf(seeds);
@@ -59,7 +64,11 @@ public record SweepFacts(long points, List<String> networks, List<Object> seeds,
         Table t = sql.query(select.toString());
         Map<String, List<Object>> values = new LinkedHashMap<>();
         for (String c : candidates) {
-            values.put(c, list(t.value(0, c)));
+            List<Object> v = new ArrayList<>(list(t.value(0, c)));
+            if (!isNumeric(c)) {
+                v.sort(TEXT_ORDER);
+            }
+            values.put(c, v);
         }
         List<String> varied = candidates.stream().filter(c -> values.get(c).size() > 1).toList();
         List<String> networks = list(t.value(0, "network")).stream().map(Object::toString).toList();
@@ -201,6 +210,14 @@ public record SweepFacts(long points, List<String> networks, List<Object> seeds,
         return values.get(column).get(0);
     }
 
+    private static Double number(Object o) {
+        try {
+            return Double.valueOf(o.toString());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private static List<Object> list(Object cell) {
         return cell == null ? List.of() : (List<Object>) cell;
@@ -210,7 +227,7 @@ public record SweepFacts(long points, List<String> networks, List<Object> seeds,
         Map<String, String> m = new LinkedHashMap<>();
         m.put("adc_bits", "ADC bits");
         m.put("pruning_ratio", "pruning");
-        m.put("pruning_method", "method");
+        m.put("pruning_method", "pruning method");
         m.put("activation_sparsity", "activation sparsity");
         m.put("latency_model", "latency");
         m.put("chip_count", "chips"); // present once chip.count exists (issue 7 part 2)
