@@ -13,14 +13,15 @@ final class AccuracySection implements Section {
         }
         List<String> shown = new ArrayList<>(ou.columns());
         shown.add("network");
-        String subtitle = ctx.facts().subtitle(shown) + "; line: mean, band: min to max";
-        String cols = String.join(", ", ou.columns());
-        String from = " FROM " + ReportContext.POINTS + " GROUP BY network, " + cols + ", scheme ORDER BY network, "
-                + String.join(", ", Sections.orderBy(ou.columns())) + ", " + ReportContext.schemeOrder();
-        Table clip = ctx.sql().query("SELECT network, " + cols + ", scheme, "
-                + Sections.stats("adc_clip_rate", "* 100", "clip_pct") + from);
-        Table error = ctx.sql().query("SELECT network, " + cols + ", scheme, "
-                + Sections.stats("read_error_rate", "", "read_error") + from);
+        String subtitle = ctx.facts().subtitle(shown, ChartKind.LINES);
+        List<String> groups = new ArrayList<>(List.of("network"));
+        groups.addAll(ou.columns());
+        groups.add("scheme");
+        String order = "network, " + String.join(", ", Sections.orderBy(ou.columns())) + ", " + ReportContext.schemeOrder();
+        Table clip = ctx.sql().query(Sections.seedStats(ReportContext.POINTS, groups, "adc_clip_rate", "* 100", "clip_pct",
+                "", order));
+        Table error = ctx.sql().query(Sections.seedStats(ReportContext.POINTS, groups, "read_error_rate", "", "read_error",
+                "", order));
         String label = Sections.axisLabel(ou);
         Figure fc = Figure.of("adc-clipping-vs-ou_rows", ChartKind.LINES, "ADC clipping vs OU height", subtitle, label,
                 "clipped conversions (% of sampled)", Figure.panels(clip, "network", "scheme", "ou_rows", "mean_clip_pct",

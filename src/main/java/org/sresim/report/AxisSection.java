@@ -15,17 +15,16 @@ final class AxisSection implements Section {
         for (SweepFacts.Axis a : ctx.facts().axes()) {
             List<String> shown = new ArrayList<>(a.columns());
             shown.add("network");
-            String subtitle = ctx.facts().subtitle(shown)
-                    + (a.numeric() ? "; line: mean, band: min to max" : "; bars: mean, table: also min and max");
-            String cols = String.join(", ", a.columns());
-            String order = String.join(", ", Sections.orderBy(a.columns()));
-            Table speedup = ctx.sql().query("SELECT network, " + cols + ", scheme, " + Sections.stats("speedup", "", "speedup")
-                    + " FROM " + ReportContext.POINTS + " WHERE scheme <> 'dense' GROUP BY network, " + cols + ", scheme"
-                    + " ORDER BY network, " + order + ", " + ReportContext.schemeOrder());
-            Table saving = ctx.sql().query("SELECT network, " + cols + ", scheme, "
-                    + Sections.stats("energy_saving", "* 100", "saving_pct") + " FROM " + ReportContext.POINTS
-                    + " WHERE scheme <> 'dense' GROUP BY network, " + cols + ", scheme ORDER BY network, " + order + ", "
-                    + ReportContext.schemeOrder());
+            String subtitle = ctx.facts().subtitle(shown, a.numeric() ? ChartKind.LINES : ChartKind.BARS);
+            List<String> groups = new ArrayList<>(List.of("network"));
+            groups.addAll(a.columns());
+            groups.add("scheme");
+            String order = "network, " + String.join(", ", Sections.orderBy(a.columns())) + ", "
+                    + ReportContext.schemeOrder();
+            Table speedup = ctx.sql().query(Sections.seedStats(ReportContext.POINTS, groups, "speedup", "", "speedup",
+                    "scheme <> 'dense'", order));
+            Table saving = ctx.sql().query(Sections.seedStats(ReportContext.POINTS, groups, "energy_saving", "* 100",
+                    "saving_pct", "scheme <> 'dense'", order));
             ChartKind kind = a.numeric() ? ChartKind.LINES : ChartKind.BARS;
             String label = Sections.axisLabel(a);
             String key = SweepFacts.key(a.x());

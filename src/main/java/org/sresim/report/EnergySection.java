@@ -18,7 +18,7 @@ final class EnergySection implements Section {
                 + ReportContext.schemeOrder());
         List<String> uj = columns.stream().map(c -> c.replace("_pj", "_uj")).toList();
         Figure f = Figure.of("energy-by-action", ChartKind.STACKED_BARS, "Energy per inference by action and scheme",
-                ctx.facts().subtitle(List.of("network")), "scheme", "energy per inference (µJ)",
+                ctx.facts().subtitle(List.of("network"), ChartKind.STACKED_BARS), "scheme", "energy per inference (µJ)",
                 Figure.widePanels(t, "network", "scheme", uj, names));
         return List.of(new Part("Energy per action", List.of(
                 new Block.Paragraph("Each bar is the mean energy of one inference, split by the action that spends it "

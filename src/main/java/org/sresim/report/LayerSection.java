@@ -16,10 +16,9 @@ final class LayerSection implements Section {
             return List.of();
         }
         String network = (String) largest.value(0, "network");
-        Table t = ctx.sql().query("SELECT layer_index, layer, scheme, " + Sections.stats("latency_ns", "/ 1e3", "latency_us")
-                + " FROM " + ReportContext.LAYERS + " WHERE network = " + ReportContext.quoted(List.of(network))
-                + " AND scheme IN ('dense', 'sre-value', 'sre-bit') GROUP BY layer_index, layer, scheme"
-                + " ORDER BY layer_index, " + ReportContext.schemeOrder());
+        Table t = ctx.sql().query(Sections.seedStats(ReportContext.LAYERS, List.of("layer_index", "layer", "scheme"),
+                "latency_ns", "/ 1e3", "latency_us", "network = " + ReportContext.quoted(List.of(network))
+                        + " AND scheme IN ('dense', 'sre-value', 'sre-bit')", "layer_index, " + ReportContext.schemeOrder()));
         double max = 0;
         double min = Double.MAX_VALUE;
         for (int r = 0; r < t.size(); r++) {
@@ -30,7 +29,7 @@ final class LayerSection implements Section {
             }
         }
         Figure f = Figure.of("layer-latency", ChartKind.BARS, "Latency per layer of " + network + ": dense vs SRE",
-                network + "; " + ctx.facts().subtitle(List.of("network")) + "; bars: mean, table: also min and max",
+                network + "; " + ctx.facts().subtitle(List.of("network"), ChartKind.BARS),
                 "layer", "latency (µs)", Figure.panels(t, null, "scheme", "layer", "mean_latency_us", null, null));
         if (max / min > 30) {
             f = f.withLogY(); // small layers would be invisible next to the largest

@@ -21,7 +21,8 @@ final class OverviewSection implements Section {
         for (SweepFacts.Axis a : f.axes()) {
             List<String> vals = new ArrayList<>();
             for (String c : a.columns()) {
-                vals.add(SweepFacts.key(c) + ": " + SweepFacts.joined(f.values().get(c)));
+                String v = SweepFacts.joined(f.values().get(c));
+                vals.add(a.columns().size() == 1 ? v : SweepFacts.key(c) + ": " + v);
             }
             rows.add(List.of("axis " + a.keys(), String.join("; ", vals)));
         }
@@ -34,9 +35,10 @@ final class OverviewSection implements Section {
                         + "the sweep's rows in the points and layers tables; the table under each figure holds the "
                         + "numbers it plots. Speedup is dense latency / latency and energy saving is "
                         + "1 - energy / dense energy, both within one design point, so dense (the OU baseline "
-                        + "without sparsity) is 1x and 0 % by definition and left out of those figures. Where a "
-                        + "figure averages over other axes or seeds, its subtitle says so; min and max span the "
-                        + "same points as the mean. A dash (" + Cells.NULL + ") is an SQL NULL (e.g. no value to "
+                        + "without sparsity) is 1x and 0 % by definition and left out of those figures. Each "
+                        + "figure's subtitle names what the sweep fixes and what the figure averages over; a mean "
+                        + "is first taken per seed, then over the seeds, and min and max (bands) are the lowest "
+                        + "and highest per-seed means, i.e. how much the random draw moves the result. A dash (" + Cells.NULL + ") is an SQL NULL (e.g. no value to "
                         + "average)."),
                 new Block.TableBlock("What the sweep holds", facts))));
     }

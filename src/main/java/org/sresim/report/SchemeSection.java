@@ -6,13 +6,13 @@ import java.util.List;
 final class SchemeSection implements Section {
     @Override
     public List<Part> build(ReportContext ctx) {
-        String subtitle = ctx.facts().subtitle(List.of("network")) + "; bars: mean, table: also min and max";
-        Table speedup = ctx.sql().query("SELECT network, scheme, " + Sections.stats("speedup", "", "speedup")
-                + " FROM " + ReportContext.POINTS + " WHERE scheme <> 'dense' GROUP BY network, scheme"
-                + " ORDER BY network, " + ReportContext.schemeOrder());
-        Table saving = ctx.sql().query("SELECT network, scheme, " + Sections.stats("energy_saving", "* 100", "saving_pct")
-                + " FROM " + ReportContext.POINTS + " WHERE scheme <> 'dense' GROUP BY network, scheme"
-                + " ORDER BY network, " + ReportContext.schemeOrder());
+        String subtitle = ctx.facts().subtitle(List.of("network"), ChartKind.BARS);
+        List<String> groups = List.of("network", "scheme");
+        String order = "network, " + ReportContext.schemeOrder();
+        Table speedup = ctx.sql().query(Sections.seedStats(ReportContext.POINTS, groups, "speedup", "", "speedup",
+                "scheme <> 'dense'", order));
+        Table saving = ctx.sql().query(Sections.seedStats(ReportContext.POINTS, groups, "energy_saving", "* 100",
+                "saving_pct", "scheme <> 'dense'", order));
         Figure fs = Figure.of("speedup-by-scheme", ChartKind.BARS, "Speedup over the dense OU baseline, per scheme",
                 subtitle, "network", "speedup over dense (x)",
                 Figure.panels(speedup, null, "scheme", "network", "mean_speedup", null, null));

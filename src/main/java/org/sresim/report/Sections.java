@@ -10,11 +10,21 @@ final class Sections {
     private Sections() {
     }
 
-    /** {@code avg(e) * k AS mean_n, min(e) * k AS min_n, max(e) * k AS max_n, count(e) AS n}; NULLs are skipped. */
-    static String stats(String expr, String scale, String name) {
+    /**
+     * Per group: each seed's mean of {@code expr} over the rows of the group (other axes averaged,
+     * NULLs skipped), then the mean, min and max of those per-seed means and how many seeds had a
+     * value. Columns: the groups, {@code mean_<name>}, {@code min_<name>}, {@code max_<name>},
+     * {@code seeds}. So a band shows how much the seed moves the averaged quantity, not the spread
+     * of the averaged axes. {@code scale} (e.g. {@code "* 100"}) is applied to the three statistics.
+     */
+    static String seedStats(String view, List<String> groups, String expr, String scale, String name, String where,
+                            String orderBy) {
+        String g = String.join(", ", groups);
         String k = scale.isEmpty() ? "" : " " + scale;
-        return "avg(" + expr + ")" + k + " AS mean_" + name + ", min(" + expr + ")" + k + " AS min_" + name
-                + ", max(" + expr + ")" + k + " AS max_" + name + ", count(" + expr + ") AS n";
+        return "SELECT " + g + ", avg(v)" + k + " AS mean_" + name + ", min(v)" + k + " AS min_" + name + ", max(v)" + k
+                + " AS max_" + name + ", count(v) AS seeds FROM (SELECT " + g + ", seed, avg(" + expr + ") AS v FROM "
+                + view + (where.isEmpty() ? "" : " WHERE " + where) + " GROUP BY " + g + ", seed) GROUP BY " + g
+                + " ORDER BY " + orderBy;
     }
 
     /** ORDER BY terms for axis columns: numbers numerically, text such as {@code auto, 4, 16} with auto first then by number. */

@@ -175,8 +175,8 @@ public record SweepFacts(long points, List<String> networks, List<Object> seeds,
     }
 
     /**
-     * What a figure averages over, e.g. {@code "mean over pruning.ratio ∈ {0, 0.4}, adc.bits ∈ {auto, 4}
-     * and 2 seeds"}; the axes whose columns are in {@code shown} (plotted, panels) are left out.
+     * The axes a figure averages over, e.g. {@code "averaged over pruning.ratio ∈ {0, 0.4}, adc.bits ∈ {auto, 4}"},
+     * or "" when none; the axes whose columns are in {@code shown} (plotted, panels) are left out.
      */
     public String averagedText(List<String> shown) {
         List<String> over = new ArrayList<>();
@@ -185,17 +185,31 @@ public record SweepFacts(long points, List<String> networks, List<Object> seeds,
                 over.add(a.keys() + " ∈ {" + joined(values.get(a.x())) + "}");
             }
         }
-        String seedText = seeds.size() == 1 ? "seed " + seeds.get(0) : seeds.size() + " seeds";
-        if (over.isEmpty()) {
-            return seeds.size() == 1 ? seedText : "mean of " + seedText;
-        }
-        return "mean over " + String.join(", ", over) + " and " + seedText;
+        return over.isEmpty() ? "" : "averaged over " + String.join(", ", over);
     }
 
-    /** {@link #fixedText()} and {@link #averagedText}, joined for a subtitle. */
-    public String subtitle(List<String> shown) {
-        String fixed = fixedText();
-        return (fixed.isEmpty() ? "" : fixed + "; ") + averagedText(shown);
+    /**
+     * A figure's subtitle: what the sweep fixes, what the figure averages over, and how seeds
+     * enter, e.g. {@code "OU 9x8, pruning 0.6; averaged over adc.bits ∈ {auto, 4}; lines: mean of
+     * 2 seeds, band: seed min to max"} (for the statistics of {@link Sections#seedStats}).
+     *
+     * @param kind what the figure draws (stacked bars show plain means, without a seed spread)
+     */
+    public String subtitle(List<String> shown, ChartKind kind) {
+        List<String> parts = new ArrayList<>();
+        if (!fixedText().isEmpty()) {
+            parts.add(fixedText());
+        }
+        if (!averagedText(shown).isEmpty()) {
+            parts.add(averagedText(shown));
+        }
+        String seedText = seeds.size() == 1 ? "seed " + seeds.get(0) : "mean of " + seeds.size() + " seeds";
+        parts.add(switch (kind) {
+            case LINES -> "lines: " + seedText + (seeds.size() > 1 ? ", band: seed min to max" : "");
+            case BARS -> "bars: " + seedText + (seeds.size() > 1 ? " (table: seed min and max)" : "");
+            case STACKED_BARS -> seedText;
+        });
+        return String.join("; ", parts);
     }
 
     static String joined(List<Object> vals) {
