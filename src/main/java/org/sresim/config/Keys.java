@@ -32,6 +32,8 @@ public final class Keys {
         integer("ideal.adc-bits", 1, 16, "bits", "ADC of the full-crossbar read");
         choice("latency.model", "crossbar provisioning", "replicated", "parallel-tiles");
         add("chip.crossbars", KeyType.LONG, 1, INF, false, "crossbars", "crossbars on the chip");
+        add("chip.count", KeyType.INT_OR_AUTO, 1, 1 << 20, false, "chips",
+                "chips whose crossbars the copy plan shares; auto = fewest that hold one copy of every layer");
         add("pruning.ratio", KeyType.DOUBLE, 0, 1, true, "fraction", "weights set to zero");
         choice("pruning.method", "what pruning zeroes", "structured", "unstructured", "filter", "channel", "shape");
         bool("pruning.prune-first-layer", "prune layer 1 too");

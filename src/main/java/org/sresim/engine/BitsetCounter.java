@@ -46,6 +46,11 @@ final class BitsetCounter implements OuCounter {
         int[] inputs = new int[hw.crossbarRows()];
         long[] active = new long[words];
         long[] activeBits = new long[steps * words];
+        // ceil(rows / ou.rows) for every possible row count: the inner loops then need no division
+        int[] opsFor = new int[hw.crossbarRows() + 1];
+        for (int rows = 0; rows < opsFor.length; rows++) {
+            opsFor[rows] = ceilDiv(rows, ou);
+        }
 
         for (int rb = 0; rb < m.rowBlocks; rb++) {
             int rowsIn = m.rowsIn(rb);
@@ -118,13 +123,13 @@ final class BitsetCounter implements OuCounter {
                     }
                 }
                 int a = popCount(active, 0, words);
-                long avOps = (long) ceilDiv(a, ou) * steps;
+                long avOps = (long) opsFor[a] * steps;
                 long avRows = (long) a * steps;
                 long abOps = 0;
                 long abRows = 0;
                 for (int b = 0; b < steps; b++) {
                     int ab = popCount(activeBits, b * words, words);
-                    abOps += ceilDiv(ab, ou);
+                    abOps += opsFor[ab];
                     abRows += ab;
                 }
                 actValueOps += avOps;
@@ -140,7 +145,7 @@ final class BitsetCounter implements OuCounter {
                 for (int i = 0; i < distinct; i++) {
                     int base = i * words;
                     int sv = popCountAnd(flatMasks, base, active, 0, words);
-                    long svOps = (long) ceilDiv(sv, ou) * steps;
+                    long svOps = (long) opsFor[sv] * steps;
                     long svRows = (long) sv * steps;
                     sreValueOps[i] += svOps;
                     sreValueRows[i] += svRows;
@@ -155,7 +160,7 @@ final class BitsetCounter implements OuCounter {
                     long rows = 0;
                     for (int b = 0; b < steps; b++) {
                         int sb = popCountAnd(flatMasks, base, activeBits, b * words, words);
-                        ops += ceilDiv(sb, ou);
+                        ops += opsFor[sb];
                         rows += sb;
                     }
                     sreBitOps[i] += ops;

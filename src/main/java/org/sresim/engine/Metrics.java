@@ -17,13 +17,14 @@ import org.sresim.hw.Action;
  * @param adcBits       ADC resolution the scheme converts at
  * @param operationNs   time of one operation (OU cycle, or the ideal full-crossbar read)
  * @param ouOpsStderr   standard error of {@code ouOps} when estimated from a window sample ({@code sim.windows}); 0 when exact
+ * @param chips         chips the point runs on ({@code chip.count}, with {@code auto} resolved)
  */
 public record Metrics(int layerIndex, String layer, Scheme scheme, long ouOps, long cycles, double latencyNs,
                       double energyPj, long[] counts, double[] energyByActionPj, double speedup, double opsSpeedup,
                       double energySaving, long crossbars, long copies, boolean fitsOnChip, long indexBits,
                       double weightDensity, double activationDensity, double adcClipRate, double readErrorRate,
                       int adcBits, double operationNs, double ouOpsStderr, double cyclesStderr,
-                      double energyPjStderr) {
+                      double energyPjStderr, long chips) {
 
     /** The type of a metric column. */
     public enum Kind { LONG, INT, DOUBLE, BOOLEAN }
@@ -61,6 +62,7 @@ public record Metrics(int layerIndex, String layer, Scheme scheme, long ouOps, l
         c.add(new Column("crossbars", Kind.LONG, "crossbars", Metrics::crossbars));
         c.add(new Column("copies", Kind.LONG, "copies", Metrics::copies));
         c.add(new Column("fits_on_chip", Kind.BOOLEAN, "", Metrics::fitsOnChip));
+        c.add(new Column("chips", Kind.LONG, "chips", Metrics::chips));
         c.add(new Column("index_bits", Kind.LONG, "bits", Metrics::indexBits));
         c.add(new Column("weight_density", Kind.DOUBLE, "fraction", Metrics::weightDensity));
         c.add(new Column("activation_density", Kind.DOUBLE, "fraction", Metrics::activationDensity));

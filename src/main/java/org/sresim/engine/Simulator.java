@@ -19,6 +19,22 @@ import org.sresim.workload.WorkloadSource;
  * (config, network, workload data, seed) only, whatever thread or Spark task calls it.
  */
 public final class Simulator {
+    /**
+     * Config keys that only provision the chip or price and time its actions: points differing
+     * in nothing else share every layer's counts and accuracy tallies (model section 9, last
+     * invariant), so those are taken from {@link #memo} instead of being counted again.
+     */
+    private static final java.util.Set<String> NOT_COUNTED = java.util.Set.of("latency.model", "chip.crossbars",
+            "chip.count", "adc.model", "ou.cycle-ns", "adc.sample-rate-gsps", "adc.per-crossbar");
+
+    /** Counted layers of the most recent points, by workload and counting key (a few entries, LRU). */
+    private final Map<Object, List<LayerOutcome>> memo = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Object, List<LayerOutcome>> eldest) {
+            return size() > 4;
+        }
+    };
+
     private final OuCounter counter;
 
     public Simulator() {
@@ -36,6 +52,16 @@ public final class Simulator {
     }
 
     public SimulationResult simulate(Config config, Network network, WorkloadSource source) {
+        return simulate(config, network, source, null);
+    }
+
+    /**
+     * As {@link #simulate(Config, Network, WorkloadSource)}, reusing the layer counts of an earlier
+     * point of this simulator whose {@code workloadKey} and {@link #countingKey} are equal: such
+     * points differ only in provisioning and prices. {@code workloadKey} must identify the
+     * source's data completely (null: never reuse).
+     */
+    public SimulationResult simulate(Config config, Network network, WorkloadSource source, Object workloadKey) {
         Hardware hw = Hardware.from(config);
         EnergyTable energy = EnergyTable.from(config);
         Map<Action, Double> ouPrices = energy.prices(hw.adcBits(), hw.ouCycleNs());
@@ -46,14 +72,16 @@ public final class Simulator {
                 config.intValue("accuracy.tiles"));
 
         int simWindows = config.intValue("sim.windows");
-        List<LayerOutcome> outcomes = new ArrayList<>();
-        for (MatrixLayer layer : network.matrixLayers()) {
-            LayerWorkload w = source.load(layer);
-            double wd = w.weightDensity();
-            double ad = w.activationDensity();
-            outcomes.add(new LayerOutcome(layer, counter.count(w, hw, windowSample(layer, simWindows, seed)),
-                    proxy.estimate(w, seed), wd, Math.round(wd * w.weights().length), ad,
-                    Math.round(ad * w.inputs().length)));
+        List<LayerOutcome> outcomes;
+        if (workloadKey == null) {
+            outcomes = count(network, source, hw, proxy, simWindows, seed);
+        } else {
+            Object key = List.of(workloadKey, network, countingKey(config));
+            outcomes = memo.get(key);
+            if (outcomes == null) {
+                outcomes = count(network, source, hw, proxy, simWindows, seed);
+                memo.put(key, outcomes);
+            }
         }
 
         int n = outcomes.size();
@@ -66,9 +94,15 @@ public final class Simulator {
             windows[l] = o.layer.windows();
             denseTime[l] = CopyPlan.cycles(o.counts.of(Scheme.DENSE).tileOps, 1);
         }
+        long oneCopy = 0;
+        for (int t : tiles) {
+            oneCopy += t;
+        }
+        long chips = hw.chips(oneCopy);
+        long budget = Math.multiplyExact(chips, hw.chipCrossbars());
         CopyPlan plan = "replicated".equals(config.text("latency.model"))
-                ? CopyPlan.replicated(tiles, windows, denseTime, hw.chipCrossbars())
-                : CopyPlan.parallelTiles(tiles, hw.chipCrossbars());
+                ? CopyPlan.replicated(tiles, windows, denseTime, budget)
+                : CopyPlan.parallelTiles(tiles, budget);
 
         List<Metrics> layerRows = new ArrayList<>();
         List<Metrics> networkRows = new ArrayList<>();
@@ -103,7 +137,7 @@ public final class Simulator {
                 layerRows.add(metrics(l, o.layer.name(), scheme, c.ouOps, cycles, c.actions, prices, opNs,
                         (long) tiles[l] * plan.copies()[l], plan.copies()[l], plan.fitsOnChip(), indexBits,
                         o.weightDensity, o.activationDensity, acc.clipRate(), acc.readErrorRate(), adcBits,
-                        new double[] {Math.sqrt(var[0]), cyclesStderr, Math.sqrt(var[1])}));
+                        new double[] {Math.sqrt(var[0]), cyclesStderr, Math.sqrt(var[1])}, chips));
                 opsVariance += var[0];
                 cyclesVariance += cyclesStderr * cyclesStderr;
                 energyVariance += var[1];
@@ -129,9 +163,39 @@ public final class Simulator {
                     ratio(nonZeroWeights, weights), ratio(nonZeroInputs, inputs),
                     conversions == 0 ? 0 : clipWeighted / conversions,
                     conversions == 0 ? 0 : errorWeighted / conversions, adcBits,
-                    new double[] {Math.sqrt(opsVariance), Math.sqrt(cyclesVariance), Math.sqrt(energyVariance)}));
+                    new double[] {Math.sqrt(opsVariance), Math.sqrt(cyclesVariance), Math.sqrt(energyVariance)},
+                    chips));
         }
         return new SimulationResult(config, network.name(), relative(networkRows), relative(layerRows));
+    }
+
+    /** Every layer's counts, accuracy tallies and densities: the data-dependent half of a point. */
+    private List<LayerOutcome> count(Network network, WorkloadSource source, Hardware hw, AccuracyProxy proxy,
+                                     int simWindows, long seed) {
+        List<LayerOutcome> outcomes = new ArrayList<>();
+        for (MatrixLayer layer : network.matrixLayers()) {
+            LayerWorkload w = source.load(layer);
+            double wd = w.weightDensity();
+            double ad = w.activationDensity();
+            outcomes.add(new LayerOutcome(layer, counter.count(w, hw, windowSample(layer, simWindows, seed)),
+                    proxy.estimate(w, seed), wd, Math.round(wd * w.weights().length), ad,
+                    Math.round(ad * w.inputs().length)));
+        }
+        return List.copyOf(outcomes);
+    }
+
+    /**
+     * The config values a point's counts depend on: everything but provisioning, timing and
+     * prices. Points with equal counting keys and the same workload share their layer counts.
+     */
+    public static String countingKey(Config config) {
+        StringBuilder sb = new StringBuilder();
+        for (org.sresim.config.Key k : org.sresim.config.Keys.all()) {
+            if (!NOT_COUNTED.contains(k.name()) && !k.name().startsWith("energy.")) {
+                sb.append(k.name()).append('=').append(config.value(k.name())).append(';');
+            }
+        }
+        return sb.toString();
     }
 
     /**
@@ -169,7 +233,7 @@ public final class Simulator {
     private static Metrics metrics(int index, String layer, Scheme scheme, long ops, long cycles, long[] counts,
                                    Map<Action, Double> prices, double opNs, long crossbars, long copies,
                                    boolean fits, long indexBits, double weightDensity, double activationDensity,
-                                   double clipRate, double errorRate, int adcBits, double[] stderr) {
+                                   double clipRate, double errorRate, int adcBits, double[] stderr, long chips) {
         double[] energy = new double[counts.length];
         double total = 0;
         for (Action a : Action.values()) {
@@ -178,7 +242,7 @@ public final class Simulator {
         }
         return new Metrics(index, layer, scheme, ops, cycles, cycles * opNs, total, counts.clone(), energy,
                 Double.NaN, Double.NaN, Double.NaN, crossbars, copies, fits, indexBits, weightDensity,
-                activationDensity, clipRate, errorRate, adcBits, opNs, stderr[0], stderr[1], stderr[2]);
+                activationDensity, clipRate, errorRate, adcBits, opNs, stderr[0], stderr[1], stderr[2], chips);
     }
 
     /** Fills speedup, ops_speedup and energy_saving of each row against the dense row of the same layer. */
@@ -197,7 +261,7 @@ public final class Simulator {
                     (double) d.ouOps() / m.ouOps(), 1 - m.energyPj() / d.energyPj(), m.crossbars(), m.copies(),
                     m.fitsOnChip(), m.indexBits(), m.weightDensity(), m.activationDensity(), m.adcClipRate(),
                     m.readErrorRate(), m.adcBits(), m.operationNs(), m.ouOpsStderr(), m.cyclesStderr(),
-                    m.energyPjStderr()));
+                    m.energyPjStderr(), m.chips()));
         }
         out.sort(java.util.Comparator.comparingInt(Metrics::layerIndex).thenComparing(Metrics::scheme));
         return out;

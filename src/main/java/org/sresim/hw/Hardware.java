@@ -10,10 +10,16 @@ import org.sresim.config.Config;
  * @param ouCycleNs     time of one OU operation
  * @param idealReadNs   time of one full-crossbar read of the idealised ISAAC design
  * @param idealAdcBits  ADC resolution of the idealised full-crossbar read
+ * @param chipCrossbars crossbars on one chip
+ * @param chipCount     chips the copy plan shares, or {@link #AUTO_CHIPS} for the fewest that hold one copy
+ *                      of every layer
  */
 public record Hardware(int crossbarRows, int crossbarCols, int cellBits, int weightBits, int inputBits,
                        int dacBits, int ouRows, int ouCols, int adcBits, double ouCycleNs,
-                       double idealReadNs, int idealAdcBits, long chipCrossbars) {
+                       double idealReadNs, int idealAdcBits, long chipCrossbars, int chipCount) {
+
+    /** {@code chip.count: auto}: as many chips as one copy of every layer needs. */
+    public static final int AUTO_CHIPS = 0;
 
     public static Hardware from(Config c) {
         int ouRows = c.intValue("ou.rows");
@@ -26,7 +32,7 @@ public record Hardware(int crossbarRows, int crossbarCols, int cellBits, int wei
         return new Hardware(c.intValue("crossbar.rows"), c.intValue("crossbar.cols"), cellBits,
                 c.intValue("weight.bits"), c.intValue("input.bits"), dacBits, ouRows, ouCols, adcBits, cycle,
                 c.intValue("crossbar.cols") / conversionsPerNs, c.intValue("ideal.adc-bits"),
-                c.longValue("chip.crossbars"));
+                c.longValue("chip.crossbars"), c.isAuto("chip.count") ? AUTO_CHIPS : c.intValue("chip.count"));
     }
 
     /**
@@ -36,6 +42,18 @@ public record Hardware(int crossbarRows, int crossbarCols, int cellBits, int wei
     public static int losslessAdcBits(int ouRows, int cellBits, int dacBits) {
         long max = (long) ouRows * ((1L << cellBits) - 1) * ((1L << dacBits) - 1);
         return 64 - Long.numberOfLeadingZeros(max); // bits to write max, = ceil(log2(max + 1))
+    }
+
+    /**
+     * The chips a network whose layers need {@code crossbarsOneCopy} crossbars at one copy each runs on:
+     * {@code chip.count}, or for {@code auto} the fewest that hold them, ceil(crossbars / chip.crossbars)
+     * (at least 1). Layers may span chips (ISAAC chips are linked by HyperTransport).
+     */
+    public long chips(long crossbarsOneCopy) {
+        if (chipCount != AUTO_CHIPS) {
+            return chipCount;
+        }
+        return Math.max(1, (crossbarsOneCopy + chipCrossbars - 1) / chipCrossbars);
     }
 
     /** Cells per weight: ceil(weightBits / cellBits), 8 for 16-bit weights in 2-bit cells. */

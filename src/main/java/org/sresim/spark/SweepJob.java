@@ -148,15 +148,21 @@ public final class SweepJob {
         });
         Integer[] order = new Integer[points.size()];
         String[] keys = new String[points.size()];
+        String[] countingKeys = new String[points.size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
             keys[i] = ReusedWorkloads.keyOf(points.get(i).text("network"), WorkloadSettings.from(points.get(i)));
+            countingKeys[i] = Simulator.countingKey(points.get(i));
         }
-        Arrays.sort(order, Comparator.comparing((Integer i) -> keys[i]).thenComparing(i -> ids.get(i)));
+        // grouped by workload, then by counting key, so points differing only in provisioning or
+        // prices follow each other and share their counts (Simulator's memo)
+        Arrays.sort(order, Comparator.comparing((Integer i) -> keys[i]).thenComparing(i -> countingKeys[i])
+                .thenComparing(i -> ids.get(i)));
         ReusedWorkloads reuse = new ReusedWorkloads(REUSE_MAX_WEIGHTS);
+        Simulator simulator = new Simulator();
         List<PointOutput> out = new ArrayList<>(order.length);
         for (int i : order) {
-            out.add(simulate(plan, ids.get(i), points.get(i), reuse));
+            out.add(simulate(plan, ids.get(i), points.get(i), reuse, simulator));
             if (done != null) {
                 done.add(1);
             }
@@ -168,11 +174,13 @@ public final class SweepJob {
     static final long REUSE_MAX_WEIGHTS = 64L << 20;
 
     /** One grid point, simulated by the Spark-free core wherever the task runs. */
-    static PointOutput simulate(SweepPlan plan, long index, Config config, ReusedWorkloads reuse) {
+    static PointOutput simulate(SweepPlan plan, long index, Config config, ReusedWorkloads reuse,
+                                Simulator simulator) {
         long began = System.nanoTime();
         Network network = plan.network(config);
-        SimulationResult r = new Simulator().simulate(config, network,
-                reuse.source(network, WorkloadSettings.from(config)));
+        WorkloadSettings settings = WorkloadSettings.from(config);
+        SimulationResult r = simulator.simulate(config, network, reuse.source(network, settings),
+                ReusedWorkloads.keyOf(network.name(), settings));
         double ms = (System.nanoTime() - began) / 1e6;
         return new PointOutput(ResultSchema.pointRows(plan.name(), index, r, ms),
                 ResultSchema.layerRows(plan.name(), index, r, ms));

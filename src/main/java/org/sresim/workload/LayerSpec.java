@@ -13,10 +13,18 @@ package org.sresim.workload;
  *                           layer (or the network input for the first layer)
  * @param pruningRatio       per-layer weight pruning ratio in [0,1); null = use the global configuration
  * @param activationSparsity per-layer activation sparsity in [0,1); null = use the global configuration
+ * @param pruningProfile     published per-layer sparsity ({@code pruning: {filter, shape, element}}); null = none.
+ *                           A layer has a pruning ratio or a profile, not both.
  */
 public record LayerSpec(String name, LayerType type, int out, int kernel, int stride, int padding,
-                        String from, Double pruningRatio, Double activationSparsity)
+                        String from, Double pruningRatio, Double activationSparsity, PruningProfile pruningProfile)
         implements java.io.Serializable {
+
+    /** A layer without a published pruning profile. */
+    public LayerSpec(String name, LayerType type, int out, int kernel, int stride, int padding,
+                     String from, Double pruningRatio, Double activationSparsity) {
+        this(name, type, out, kernel, stride, padding, from, pruningRatio, activationSparsity, null);
+    }
 
     /**
      * Checks the fields. An fc layer has no kernel, stride or padding: they are stored as 0, and the neutral
@@ -28,6 +36,13 @@ public record LayerSpec(String name, LayerType type, int out, int kernel, int st
             stride = 0;
         }
         check(null, name, type, out, kernel, stride, padding, from, pruningRatio, activationSparsity);
+        if (pruningProfile != null && pruningRatio != null) {
+            throw new WorkloadException(prefix(null, name) + "give either 'pruning.ratio' or a published profile"
+                    + " 'pruning: {filter, shape, element}', not both");
+        }
+        if (pruningProfile != null && type == LayerType.POOL) {
+            throw new WorkloadException(prefix(null, name) + "a pool layer has no weights to prune");
+        }
     }
 
     /** A convolution layer reading the previous layer. */
@@ -47,17 +62,26 @@ public record LayerSpec(String name, LayerType type, int out, int kernel, int st
 
     /** This layer reading the output of the named earlier layer instead (null = the previous layer). */
     public LayerSpec withFrom(String from) {
-        return new LayerSpec(name, type, out, kernel, stride, padding, from, pruningRatio, activationSparsity);
+        return new LayerSpec(name, type, out, kernel, stride, padding, from, pruningRatio, activationSparsity,
+                pruningProfile);
+    }
+
+    /** This layer with a published pruning profile (null = none). */
+    public LayerSpec withPruningProfile(PruningProfile profile) {
+        return new LayerSpec(name, type, out, kernel, stride, padding, from, pruningRatio, activationSparsity,
+                profile);
     }
 
     /** This layer with a per-layer pruning ratio (null = use the global configuration). */
     public LayerSpec withPruningRatio(Double ratio) {
-        return new LayerSpec(name, type, out, kernel, stride, padding, from, ratio, activationSparsity);
+        return new LayerSpec(name, type, out, kernel, stride, padding, from, ratio, activationSparsity,
+                pruningProfile);
     }
 
     /** This layer with a per-layer activation sparsity (null = use the global configuration). */
     public LayerSpec withActivationSparsity(Double sparsity) {
-        return new LayerSpec(name, type, out, kernel, stride, padding, from, pruningRatio, sparsity);
+        return new LayerSpec(name, type, out, kernel, stride, padding, from, pruningRatio, sparsity,
+                pruningProfile);
     }
 
     /** The prefix of an error message about a layer: {@code "where: layer 'name': "}. */

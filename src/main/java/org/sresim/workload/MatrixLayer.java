@@ -12,10 +12,19 @@ package org.sresim.workload;
  * @param index              0-based position among the conv and fc layers of the network
  * @param pruningRatio       per-layer override from the network file, null = use the global configuration
  * @param activationSparsity per-layer override from the network file, null = use the global configuration
+ * @param pruningProfile     published per-layer sparsity from the network file, null = none
  */
 public record MatrixLayer(int index, String name, LayerType type, int inChannels, int inHeight, int inWidth,
                           int kernel, int stride, int padding, int outChannels, int outHeight, int outWidth,
-                          Double pruningRatio, Double activationSparsity) {
+                          Double pruningRatio, Double activationSparsity, PruningProfile pruningProfile) {
+
+    /** A layer without a published pruning profile. */
+    public MatrixLayer(int index, String name, LayerType type, int inChannels, int inHeight, int inWidth,
+                       int kernel, int stride, int padding, int outChannels, int outHeight, int outWidth,
+                       Double pruningRatio, Double activationSparsity) {
+        this(index, name, type, inChannels, inHeight, inWidth, kernel, stride, padding, outChannels, outHeight,
+                outWidth, pruningRatio, activationSparsity, null);
+    }
 
     public MatrixLayer {
         if (index < 0) {

@@ -38,7 +38,11 @@ final class NetworkFile {
 
     static final List<String> TOP_KEYS = List.of("name", "input", "layers");
     static final List<String> LAYER_KEYS = List.of("name", "type", "out", "kernel", "stride", "padding", "from",
-            "pruning.ratio", "activation.sparsity");
+            "pruning.ratio", "pruning.filter", "pruning.shape", "pruning.element", "activation.sparsity");
+    /** The sub-keys a nested {@code pruning:} or {@code activation:} map may hold. */
+    private static final Map<String, List<String>> GROUP_KEYS = Map.of(
+            "pruning", List.of("ratio", "filter", "shape", "element"),
+            "activation", List.of("sparsity"));
 
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -214,7 +218,7 @@ final class NetworkFile {
                 }
                 for (Iterator<String> subs = v.fieldNames(); subs.hasNext(); ) {
                     String s = subs.next();
-                    if (!s.equals(sub)) {
+                    if (!GROUP_KEYS.get(key).contains(s)) {
                         throw unknownKey(p, key + "." + s);
                     }
                 }
@@ -277,8 +281,35 @@ final class NetworkFile {
         }
         Double pruning = ratio(p, node, "pruning", "ratio");
         Double sparsity = ratio(p, node, "activation", "sparsity");
+        PruningProfile profile = profile(p, node, type);
+        if (profile != null && pruning != null) {
+            throw new WorkloadException(p + "give either 'pruning.ratio' or a published profile"
+                    + " 'pruning: {filter, shape, element}', not both");
+        }
         LayerSpec.check(where, name, type, out, kernel, stride, padding, from, pruning, sparsity);
-        return new LayerSpec(name, type, out, kernel, stride, padding, from, pruning, sparsity);
+        return new LayerSpec(name, type, out, kernel, stride, padding, from, pruning, sparsity, profile);
+    }
+
+    /**
+     * A published sparsity profile {@code pruning: {filter: f, shape: s, element: e}} (flat keys
+     * {@code pruning.element} etc. work too), or null when the layer has none. {@code element} is
+     * required; {@code filter} and {@code shape} default to 0.
+     */
+    private static PruningProfile profile(String p, JsonNode node, LayerType type) {
+        Double filter = ratio(p, node, "pruning", "filter");
+        Double shape = ratio(p, node, "pruning", "shape");
+        Double element = ratio(p, node, "pruning", "element");
+        if (filter == null && shape == null && element == null) {
+            return null;
+        }
+        if (type == LayerType.POOL) {
+            throw new WorkloadException(p + "a pool layer has no weights to prune");
+        }
+        if (element == null) {
+            throw new WorkloadException(p + "a published profile needs 'pruning.element' (the total fraction of"
+                    + " zero weights); 'filter' and 'shape' are optional");
+        }
+        return new PruningProfile(filter == null ? 0 : filter, shape == null ? 0 : shape, element);
     }
 
     private static WorkloadException unknownKey(String prefix, String key) {

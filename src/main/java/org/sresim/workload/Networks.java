@@ -18,7 +18,8 @@ public final class Networks {
 
     static {
         SortedMap<String, Network> m = new TreeMap<>();
-        for (Network n : List.of(lenet5(), mlp300100(), cifar10Quick(), alexnet(), vgg16(), resnet18())) {
+        for (Network n : List.of(lenet5(), mlp300100(), cifar10Quick(), alexnet(), vgg16(), resnet18(),
+                vgg16Ssl(), cifar10Ssl(), alexnetHan(), lenet5Han())) {
             m.put(n.name(), n);
         }
         BUILTIN = Collections.unmodifiableSortedMap(m);
@@ -196,6 +197,112 @@ public final class Networks {
         return b.pool("avgpool", 7, 1, 0)      // 512x1x1
                 .fc("fc", 1000)
                 .build();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Literature sparsity profiles: networks whose layers carry the sparsity published for a real pruned model
+    // (model section 3.2). Weights are still synthetic; which rows, columns and magnitudes are zero follows the
+    // published fractions per layer. Fractions are written as the sources print them, in percent.
+
+    /**
+     * VGG-16 trained with Structured Sparsity Learning by its authors: W. Wen, C. Wu, Y. Wang, Y. Chen, H. Li,
+     * "Learning Structured Sparsity in Deep Neural Networks", NIPS 2016; numbers from the training log
+     * github.com/wenwei202/caffe, {@code models/vggnet/results.txt} (iteration 2,600,000, top-1 71.21 %).
+     * Caffe's "Element Sparsity" is our element, its "Column Sparsity" (columns of the N x K weight blob, i.e.
+     * (c, ky, kx) positions) our shape, its "Row Sparsity" (filters) our filter: 0 except fc7's 0.317383 %.
+     */
+    private static Network vgg16Ssl() {
+        String[] layers = {"conv1_1", "conv1_2", "conv2_1", "conv2_2", "conv3_1", "conv3_2", "conv3_3", "conv4_1",
+            "conv4_2", "conv4_3", "conv5_1", "conv5_2", "conv5_3", "fc6", "fc7", "fc8"};
+        double[] elementPct = {4.16667, 43.2482, 30.8838, 40.1279, 50.3842, 65.9576, 65.6052, 71.0023, 80.1283,
+            77.5322, 70.281, 66.7155, 59.0146, 65.9449, 61.5076, 5.28923};
+        double[] shapePct = {0, 14.7569, 0.694444, 3.90625, 0.607639, 2.08333, 0.911458, 0.564236, 7.57378,
+            4.96962, 2.23524, 1.73611, 0.15191, 0, 0, 0.317383};
+        double[] filterPct = new double[layers.length];
+        filterPct[14] = 0.317383; // fc7
+        return profiled(vgg16(), "vgg16-ssl", layers, filterPct, shapePct, elementPct);
+    }
+
+    /**
+     * Caffe's CIFAR-10 "full" net (examples/cifar10/cifar10_full_train_test.prototxt: conv 32-32-64 5x5 pad 2,
+     * each followed by a 3x3 stride-2 pool, then ip1 with 10 outputs; Caffe's ceil pooling 32 -> 16 -> 8 -> 4 is
+     * written as padding 1 with our floor formula) as SSL pruned it at 81.41 % accuracy (Wen et al., NIPS 2016;
+     * github.com/wenwei202/caffe branch scnn, experiments/sparsity/matrixmarket/cifar10net). Filter / shape /
+     * element %: conv1 50/0/53.6, conv2 31.25/61.25/82.4, conv3 12.5/50/78.6, ip1 0/76.6/84.4.
+     */
+    private static Network cifar10Ssl() {
+        Network full = new Builder("cifar10-full", 3, 32, 32)
+                .conv("conv1", 32, 5, 1, 2)   // 32x32x32
+                .pool("pool1", 3, 2, 1)       // 32x16x16
+                .conv("conv2", 32, 5, 1, 2)   // 32x16x16
+                .pool("pool2", 3, 2, 1)       // 32x8x8
+                .conv("conv3", 64, 5, 1, 2)   // 64x8x8
+                .pool("pool3", 3, 2, 1)       // 64x4x4
+                .fc("ip1", 10)                // 1024 inputs
+                .build();
+        return profiled(full, "cifar10-ssl", new String[] {"conv1", "conv2", "conv3", "ip1"},
+                new double[] {50, 31.25, 12.5, 0}, new double[] {0, 61.25, 50, 76.6},
+                new double[] {53.6, 82.4, 78.6, 84.4});
+    }
+
+    /**
+     * AlexNet (the built-in shape) pruned by magnitude: S. Han, J. Pool, J. Tran, W. Dally, "Learning both
+     * Weights and Connections for Efficient Neural Networks", NIPS 2015, Table 4 (weights remaining conv1 84 %,
+     * conv2 38 %, conv3 35 %, conv4 37 %, conv5 37 %, fc6 9 %, fc7 9 %, fc8 25 %). Unstructured: no whole
+     * filters or shapes, element = 1 - remaining.
+     */
+    private static Network alexnetHan() {
+        return profiled(alexnet(), "alexnet-han",
+                new String[] {"conv1", "conv2", "conv3", "conv4", "conv5", "fc6", "fc7", "fc8"}, null, null,
+                new double[] {16, 62, 65, 63, 63, 91, 91, 75});
+    }
+
+    /**
+     * Caffe's LeNet (examples/mnist/lenet_train_test.prototxt: 1x28x28, conv1 20 5x5, pool 2/2, conv2 50 5x5,
+     * pool 2/2, ip1 500, ip2 10) pruned by magnitude by Han et al., NIPS 2015, Table 2 (LeNet-5: weights
+     * remaining conv1 66 %, conv2 12 %, ip1 8 %, ip2 19 %).
+     */
+    private static Network lenet5Han() {
+        Network caffeLenet = new Builder("lenet5-caffe", 1, 28, 28)
+                .conv("conv1", 20, 5, 1, 0)   // 20x24x24
+                .pool("pool1", 2, 2, 0)       // 20x12x12
+                .conv("conv2", 50, 5, 1, 0)   // 50x8x8
+                .pool("pool2", 2, 2, 0)       // 50x4x4
+                .fc("ip1", 500)               // 800 inputs
+                .fc("ip2", 10)
+                .build();
+        return profiled(caffeLenet, "lenet5-han", new String[] {"conv1", "conv2", "ip1", "ip2"}, null, null,
+                new double[] {34, 88, 92, 81});
+    }
+
+    /**
+     * {@code base} renamed, with a published profile on each named layer (percentages; null arrays = all 0).
+     * Every conv and fc layer of the base must be named, so no layer silently falls back to the global keys.
+     */
+    private static Network profiled(Network base, String name, String[] layers, double[] filterPct,
+                                    double[] shapePct, double[] elementPct) {
+        java.util.Map<String, PruningProfile> profiles = new java.util.HashMap<>();
+        for (int i = 0; i < layers.length; i++) {
+            profiles.put(layers[i], new PruningProfile(filterPct == null ? 0 : fraction(filterPct[i]),
+                    shapePct == null ? 0 : fraction(shapePct[i]), fraction(elementPct[i])));
+        }
+        List<LayerSpec> out = new ArrayList<>();
+        for (LayerSpec l : base.layers()) {
+            PruningProfile p = profiles.remove(l.name());
+            if (l.type().isMatrix() && p == null) {
+                throw new IllegalStateException(name + ": no profile for layer " + l.name());
+            }
+            out.add(p == null ? l : l.withPruningProfile(p));
+        }
+        if (!profiles.isEmpty()) {
+            throw new IllegalStateException(name + ": profiles for unknown layers " + profiles.keySet());
+        }
+        return new Network(name, base.input(), out);
+    }
+
+    /** A percentage as the decimal fraction it denotes (82.4 -> 0.824, not 0.8240000000000001). */
+    private static double fraction(double percent) {
+        return new java.math.BigDecimal(Double.toString(percent)).movePointLeft(2).doubleValue();
     }
 
     /** Writes a network layer by layer. */

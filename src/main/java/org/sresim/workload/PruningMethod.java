@@ -77,6 +77,31 @@ public enum PruningMethod {
         };
     }
 
+    /**
+     * The rows and columns a published profile keeps: the first {@code shape * K} rows and
+     * {@code filter * N} columns of the same seeded orders the shape and filter methods use.
+     */
+    static Keep keep(MatrixLayer layer, PruningProfile profile, long seed) {
+        int k = layer.rows();
+        int n = layer.cols();
+        int rowsZeroed = count(profile.shape(), k);
+        int colsZeroed = count(profile.filter(), n);
+        return new Keep(rowsZeroed == 0 ? null
+                : survivors(permutation(k, seed, layer.index(), Seeds.Purpose.PRUNE_ROWS), rowsZeroed, 1),
+                colsZeroed == 0 ? null
+                : survivors(permutation(n, seed, layer.index(), Seeds.Purpose.PRUNE_COLUMNS), colsZeroed, 1));
+    }
+
+    /**
+     * A published profile's element sparsity: zeroes the smallest magnitudes until
+     * round(element * size) weights are zero. Weights already zero (pruned shapes and filters, and
+     * values that quantized to 0) have magnitude 0 and count first, so nothing more is zeroed
+     * when the structured parts already reach the target.
+     */
+    static void pruneToElementSparsity(short[] w, double element) {
+        pruneSmallest(w, Math.round(element * w.length));
+    }
+
     /** Unstructured pruning: zeroes the {@code ratio} smallest magnitudes in place (other methods: nothing). */
     void pruneByMagnitude(short[] w, double ratio) {
         if (this == UNSTRUCTURED && ratio > 0) {

@@ -12,6 +12,9 @@ public final class SyntheticWorkload {
     }
 
     public static LayerWorkload generate(MatrixLayer layer, WorkloadSettings s) {
+        if (layer.pruningProfile() != null) {
+            return withProfile(layer, layer.pruningProfile(), s);
+        }
         double ratio = s.pruningRatioOf(layer);
         PruningMethod.Keep keep = s.pruningMethod().keep(layer, ratio, s.seed());
         // Laplace(0, 1) weights quantized by the layer's largest magnitude, drawn only where
@@ -19,6 +22,18 @@ public final class SyntheticWorkload {
         short[] weights = QuantizedLaplace.draw(layer.rows(), layer.cols(), keep.rows(), keep.cols(),
                 s.maxWeightMagnitude(), Seeds.derive(s.seed(), layer.index(), Seeds.Purpose.WEIGHTS));
         s.pruningMethod().pruneByMagnitude(weights, ratio);
+        return new LayerWorkload(layer, weights, activations(layer, s));
+    }
+
+    /**
+     * A layer carrying a published sparsity profile: shapes and filters first, then magnitude
+     * pruning of what remains up to the element sparsity (the global pruning keys do not apply).
+     */
+    private static LayerWorkload withProfile(MatrixLayer layer, PruningProfile profile, WorkloadSettings s) {
+        PruningMethod.Keep keep = PruningMethod.keep(layer, profile, s.seed());
+        short[] weights = QuantizedLaplace.draw(layer.rows(), layer.cols(), keep.rows(), keep.cols(),
+                s.maxWeightMagnitude(), Seeds.derive(s.seed(), layer.index(), Seeds.Purpose.WEIGHTS));
+        PruningMethod.pruneToElementSparsity(weights, profile.element());
         return new LayerWorkload(layer, weights, activations(layer, s));
     }
 

@@ -18,7 +18,10 @@ public record WorkloadSettings(long seed, double pruningRatio, PruningMethod pru
                 c.boolValue("activation.sparse-first-layer"), c.intValue("weight.bits"), c.intValue("input.bits"));
     }
 
-    /** The layer's own ratio if its network file gives one; else layer 1 is spared unless asked. */
+    /**
+     * The layer's own ratio if its network file gives one; else layer 1 is spared unless asked.
+     * (A layer with a published profile is pruned by that profile instead, see SyntheticWorkload.)
+     */
     public double pruningRatioOf(MatrixLayer layer) {
         if (layer.pruningRatio() != null) {
             return layer.pruningRatio();

@@ -85,7 +85,7 @@ class CounterPropertiesTest {
         int xbCols = cpw * (1 + r.nextInt(6));
         int ouCols = cpw * (1 + r.nextInt(xbCols / cpw));
         Hardware hw = new Hardware(h.crossbarRows(), xbCols, h.cellBits(), h.weightBits(), h.inputBits(),
-                h.dacBits(), h.ouRows(), ouCols, h.adcBits(), 6.25, 100, 8, 1_000_000);
+                h.dacBits(), h.ouRows(), ouCols, h.adcBits(), 6.25, 100, 8, 1_000_000, 1);
         LayerWorkload dense = RandomLayers.randomData(c.workload.layer(), hw, 1.0, 1.0, r);
         // padding positions read zero by design: only check layers without padding
         if (dense.layer().padding() > 0) {

@@ -35,7 +35,7 @@ final class RandomLayers {
         int ouRows = 1 + r.nextInt(xbRows);
         int ouCols = 1 + r.nextInt(Math.min(xbCols, 16));
         Hardware hw = new Hardware(xbRows, xbCols, cellBits, weightBits, inputBits, dacBits, ouRows, ouCols,
-                Hardware.losslessAdcBits(ouRows, cellBits, dacBits), 6.25, 100, 8, 1_000_000);
+                Hardware.losslessAdcBits(ouRows, cellBits, dacBits), 6.25, 100, 8, 1_000_000, 1);
         MatrixLayer layer;
         if (r.nextBoolean()) {
             int k = 1 + r.nextInt(3);

@@ -39,7 +39,8 @@ class NetworksTest {
     @Test
     void builtinNamesAreSorted() {
         assertThat(Networks.builtinNames())
-                .containsExactly("alexnet", "cifar10-quick", "lenet5", "mlp-300-100", "resnet18", "vgg16");
+                .containsExactly("alexnet", "alexnet-han", "cifar10-quick", "cifar10-ssl", "lenet5", "lenet5-han",
+                        "mlp-300-100", "resnet18", "vgg16", "vgg16-ssl");
     }
 
     @Test
@@ -222,8 +223,8 @@ class NetworksTest {
     void unknownBuiltinListsTheNames() {
         assertThatThrownBy(() -> Networks.builtin("vgg19"))
                 .isInstanceOf(WorkloadException.class)
-                .hasMessage("unknown built-in network 'vgg19' (built-in: alexnet, cifar10-quick, lenet5,"
-                        + " mlp-300-100, resnet18, vgg16)");
+                .hasMessage("unknown built-in network 'vgg19' (built-in: alexnet, alexnet-han, cifar10-quick,"
+                        + " cifar10-ssl, lenet5, lenet5-han, mlp-300-100, resnet18, vgg16, vgg16-ssl)");
     }
 
     @Test
@@ -240,8 +241,9 @@ class NetworksTest {
     void resolveRejectsAnUnknownName(@TempDir Path dir) {
         assertThatThrownBy(() -> Networks.resolve("resnet50"))
                 .isInstanceOf(WorkloadException.class)
-                .hasMessage("unknown network 'resnet50' (built-in: alexnet, cifar10-quick, lenet5, mlp-300-100,"
-                        + " resnet18, vgg16; or a path to a network file)");
+                .hasMessage("unknown network 'resnet50' (built-in: alexnet, alexnet-han, cifar10-quick,"
+                        + " cifar10-ssl, lenet5, lenet5-han, mlp-300-100, resnet18, vgg16, vgg16-ssl; or a path to a"
+                        + " network file)");
         String missing = dir.resolve("missing.yaml").toString();
         assertThatThrownBy(() -> Networks.resolve(missing))
                 .isInstanceOf(WorkloadException.class)
