@@ -12,6 +12,7 @@ import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.DecimalFormat;
 import java.util.ArrayList;
@@ -51,7 +52,6 @@ import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.YIntervalSeries;
 import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
-import org.jfree.svg.SVGUtils;
 
 /**
  * Draws a {@link Figure} with JFreeChart, headless, to {@code <name>.png} and {@code <name>.svg}
@@ -92,7 +92,9 @@ final class FigureRenderer {
         String svgName = f.name() + ".svg";
         try {
             ImageIO.write(image, "png", dir.resolve(png).toFile());
-            SVGUtils.writeToSVG(dir.resolve(svgName).toFile(), svg.getSVGElement());
+            // no DOCTYPE (SVGUtils would add one naming a DTD on the web): parses offline as plain XML
+            Files.writeString(dir.resolve(svgName), "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                    + svg.getSVGElement() + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -128,9 +130,11 @@ final class FigureRenderer {
             columns = f.panels().size() == 1 ? 1 : 2;
             int rows = (f.panels().size() + columns - 1) / columns;
             panelHeight = f.panels().size() == 1 ? 520 : 440;
-            title = new TextTitle(f.title(), TITLE);
+            Graphics2D m = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+            hints(m);
+            title = new TextTitle(wrap(f.title(), TITLE, m), TITLE);
             title.setPadding(new RectangleInsets(12, 16, 2, 16));
-            subtitle = new TextTitle(f.subtitle(), SUBTITLE);
+            subtitle = new TextTitle(wrap(f.subtitle(), SUBTITLE, m), SUBTITLE);
             subtitle.setPadding(new RectangleInsets(2, 16, 8, 16));
             legend = new LegendTitle(() -> legendItems(f.kind(), series, colours));
             legend.setItemFont(LEGEND);
@@ -138,8 +142,6 @@ final class FigureRenderer {
             legend.setHorizontalAlignment(HorizontalAlignment.CENTER);
             legend.setPadding(new RectangleInsets(6, 16, 12, 16));
             legend.setItemLabelPadding(new RectangleInsets(2, 4, 2, 12));
-            Graphics2D m = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
-            hints(m);
             RectangleConstraint width = new RectangleConstraint(WIDTH, null, LengthConstraintType.FIXED, 0, null,
                     LengthConstraintType.NONE);
             titleHeight = title.arrange(m, width).height;
@@ -171,6 +173,27 @@ final class FigureRenderer {
             y += (charts.size() + columns - 1) / columns * panelHeight;
             legend.draw(g, new Rectangle2D.Double((WIDTH - legendWidth) / 2, y, legendWidth, legendHeight));
         }
+    }
+
+    /**
+     * Breaks text into lines at spaces only (JFreeChart's own wrapping also breaks after the dot
+     * of {@code pruning.ratio}); no-break spaces hold a key's set of values together.
+     */
+    static String wrap(String text, Font font, Graphics2D g) {
+        java.awt.FontMetrics fm = g.getFontMetrics(font);
+        double max = WIDTH - 48;
+        StringBuilder out = new StringBuilder();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            String candidate = line.length() == 0 ? word : line + " " + word;
+            if (line.length() > 0 && fm.stringWidth(candidate) > max) {
+                out.append(line).append('\n');
+                line = new StringBuilder(word);
+            } else {
+                line = new StringBuilder(candidate);
+            }
+        }
+        return out.append(line).toString();
     }
 
     private static JFreeChart chart(Figure f, Figure.Panel p, List<String> series, Color[] colours) {
@@ -276,6 +299,12 @@ final class FigureRenderer {
         for (int i = 0; i < series.size(); i++) {
             r.setSeriesPaint(i, colours[i]);
         }
+        ValueAxis y = valueAxis(f, p);
+        if (y instanceof LogAxis) { // bars start at the decade below the smallest value, not at 0
+            double min = p.data().stream().filter(d -> d.y() != null).mapToDouble(Figure.Datum::y).min().orElse(1);
+            r.setBase(Math.pow(10, Math.floor(Math.log10(min))));
+            r.setIncludeBaseInRange(false);
+        }
         CategoryAxis x = new CategoryAxis(f.xLabel());
         font(x);
         x.setCategoryMargin(0.15);
@@ -283,7 +312,7 @@ final class FigureRenderer {
         if (categories.size() * Math.max(longest, 4) > 48) {
             x.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         }
-        CategoryPlot plot = new CategoryPlot(data, x, valueAxis(f, p), r);
+        CategoryPlot plot = new CategoryPlot(data, x, y, r);
         plot.setOrientation(PlotOrientation.VERTICAL);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(GRID);

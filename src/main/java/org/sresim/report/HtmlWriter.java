@@ -16,7 +16,8 @@ final class HtmlWriter {
             figcaption{font-size:14px;color:#333;margin-top:6px}
             table{border-collapse:collapse;font-size:14px;margin:8px 0 24px;font-variant-numeric:tabular-nums}
             caption{text-align:left;font-weight:600;padding:4px 0}
-            th,td{border:1px solid #ccc;padding:3px 8px}th{background:#f2f2f2;text-align:left}
+            th,td{border:1px solid #ccc;padding:3px 8px;white-space:nowrap}th{background:#f2f2f2;text-align:left}
+            div.t{overflow-x:auto;margin:8px 0 24px}div.t table{margin:0}
             td.n{text-align:right}details{margin:0 0 16px}summary{cursor:pointer;font-size:14px;color:#333}
             """;
 
@@ -62,7 +63,7 @@ final class HtmlWriter {
     }
 
     private static void table(StringBuilder h, String caption, Table t) {
-        h.append("<table>\n<caption>").append(esc(caption)).append("</caption>\n<thead><tr>");
+        h.append("<div class=\"t\"><table>\n<caption>").append(esc(caption)).append("</caption>\n<thead><tr>");
         for (String c : t.columns()) {
             h.append("<th>").append(esc(c)).append("</th>");
         }
@@ -74,7 +75,7 @@ final class HtmlWriter {
             }
             h.append("</tr>\n");
         }
-        h.append("</tbody>\n</table>\n");
+        h.append("</tbody>\n</table></div>\n");
     }
 
     static String esc(String s) {

@@ -19,21 +19,10 @@ final class LayerSection implements Section {
         Table t = ctx.sql().query(Sections.seedStats(ReportContext.LAYERS, List.of("layer_index", "layer", "scheme"),
                 "latency_ns", "/ 1e3", "latency_us", "network = " + ReportContext.quoted(List.of(network))
                         + " AND scheme IN ('dense', 'sre-value', 'sre-bit')", "layer_index, " + ReportContext.schemeOrder()));
-        double max = 0;
-        double min = Double.MAX_VALUE;
-        for (int r = 0; r < t.size(); r++) {
-            Double v = t.number(r, "mean_latency_us");
-            if (v != null && v > 0) {
-                max = Math.max(max, v);
-                min = Math.min(min, v);
-            }
-        }
+        // linear on purpose: how much the slowest layer dominates is the point (exact values in the table)
         Figure f = Figure.of("layer-latency", ChartKind.BARS, "Latency per layer of " + network + ": dense vs SRE",
-                network + "; " + ctx.facts().subtitle(List.of("network"), ChartKind.BARS),
+                ctx.facts().subtitle(List.of("network"), ChartKind.BARS),
                 "layer", "latency (µs)", Figure.panels(t, null, "scheme", "layer", "mean_latency_us", null, null));
-        if (max / min > 30) {
-            f = f.withLogY(); // small layers would be invisible next to the largest
-        }
         return List.of(new Part("Per-layer latency of " + network, List.of(
                 new Block.Paragraph(network + " is the largest network of the sweep: " + Cells.format(
                         largest.value(0, "mean_dense_ou_ops")) + " dense OU operations per inference on average. "

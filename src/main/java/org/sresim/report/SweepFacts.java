@@ -182,7 +182,9 @@ public record SweepFacts(long points, List<String> networks, List<Object> seeds,
         List<String> over = new ArrayList<>();
         for (Axis a : axes) {
             if (a.columns().stream().noneMatch(shown::contains)) {
-                over.add(a.keys() + " ∈ {" + joined(values.get(a.x())) + "}");
+                // no-break spaces: a wrapped subtitle never splits one axis' set of values
+                over.add(a.keys() + "\u00a0∈\u00a0{" + String.join(",\u00a0", values.get(a.x()).stream()
+                        .map(Cells::format).toList()) + "}");
             }
         }
         return over.isEmpty() ? "" : "averaged over " + String.join(", ", over);

@@ -17,8 +17,8 @@ import org.sresim.sweep.SweepException;
 
 /**
  * The report's SQL on Spark: registers the result views of a directory plus
- * {@link ReportContext#POINTS} and {@link ReportContext#LAYERS} holding one sweep's rows (cached,
- * since every section reads them), and answers queries as plain {@link Table}s.
+ * {@link ReportContext#POINTS} and {@link ReportContext#LAYERS} holding one sweep's rows (points
+ * cached, since every section reads it), and answers queries as plain {@link Table}s.
  */
 public final class ReportSource implements Sql {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -47,11 +47,11 @@ public final class ReportSource implements Sql {
     /** Registers the views of {@code dir} and the report views of {@code sweep}. */
     public static ReportSource open(SparkSession spark, String dir, String sweep) {
         ResultViews.register(spark, dir);
-        String name = sweep.replace("'", "''");
-        for (String[] v : new String[][] {{ReportContext.POINTS, "points"}, {ReportContext.LAYERS, "layers"}}) {
-            spark.sql("DROP VIEW IF EXISTS " + v[0]);
-            spark.sql("CACHE TABLE " + v[0] + " AS SELECT * FROM " + v[1] + " WHERE sweep = '" + name + "'");
-        }
+        String where = " WHERE sweep = '" + sweep.replace("'", "''") + "'";
+        // points: cached, every section reads it; layers: read by one or two queries, caching would cost more
+        spark.sql("DROP VIEW IF EXISTS " + ReportContext.POINTS);
+        spark.sql("CACHE TABLE " + ReportContext.POINTS + " AS SELECT * FROM points" + where);
+        spark.sql("CREATE OR REPLACE TEMP VIEW " + ReportContext.LAYERS + " AS SELECT * FROM layers" + where);
         return new ReportSource(spark);
     }
 

@@ -157,9 +157,9 @@ class ReportTest {
         assertThat(f.axes().get(1).numeric()).isFalse();
         assertThat(f.fixedText()).contains("pruning 0.5").contains("activation sparsity 0.5");
         assertThat(figure("speedup-vs-ou_rows").figure().subtitle())
-                .contains("averaged over adc.bits ∈ {auto, 6}; lines: mean of 2 seeds, band: seed min to max");
+                .contains("averaged over adc.bits\u00a0∈\u00a0{auto,\u00a06}; lines: mean of 2 seeds, band: seed min to max");
         assertThat(figure("speedup-by-scheme").figure().subtitle())
-                .contains("averaged over ou.rows ∈ {4, 9}, adc.bits ∈ {auto, 6}; bars: mean of 2 seeds");
+                .contains("averaged over ou.rows\u00a0∈\u00a0{4,\u00a09}, adc.bits\u00a0∈\u00a0{auto,\u00a06}; bars: mean of 2 seeds");
     }
 
     @Test
@@ -260,7 +260,6 @@ class ReportTest {
         int images = 0;
         var xml = DocumentBuilderFactory.newInstance();
         xml.setNamespaceAware(true);
-        xml.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
         while (m.find()) {
             BufferedImage png = ImageIO.read(out.resolve("figures/" + m.group(1) + ".png").toFile());
             assertThat(png).as(m.group(1)).isNotNull();
@@ -269,6 +268,7 @@ class ReportTest {
             assertThat(png.getWidth()).isGreaterThanOrEqualTo(1000);
             var svg = xml.newDocumentBuilder().parse(out.resolve("figures/" + m.group(1) + ".svg").toFile());
             assertThat(svg.getDocumentElement().getLocalName()).isEqualTo("svg");
+            assertThat(Double.parseDouble(svg.getDocumentElement().getAttribute("height"))).isEqualTo(png.getHeight());
             images++;
         }
         assertThat(images).isEqualTo(figures().size());
@@ -304,6 +304,43 @@ class ReportTest {
             for (List<Object> row : f.data().rows()) {
                 assertThat(md).contains("| " + String.join(" | ", row.stream().map(Cells::format).toList()) + " |");
             }
+        }
+    }
+
+    @Test
+    void nullMetricsAreSkippedByTheAggregatesAndLeftUndrawn() throws Exception {
+        // a speedup can be NULL (a layer left with no operations): blank out sre-bit at OU height 4
+        org.apache.spark.sql.Column blank = org.apache.spark.sql.functions.col("scheme").equalTo("sre-bit")
+                .and(org.apache.spark.sql.functions.col("ou_rows").equalTo(4));
+        spark.table("points").withColumn("speedup", org.apache.spark.sql.functions.when(blank,
+                org.apache.spark.sql.functions.lit(null)).otherwise(org.apache.spark.sql.functions.col("speedup")))
+                .createOrReplaceTempView(ReportContext.POINTS);
+        try {
+            List<Part> withNulls = Report.build(ReportContext.of("rep", source));
+            Path nullOut = dir.resolve("nulls");
+            Report.write("rep", withNulls, nullOut);
+            Table t = withNulls.stream().flatMap(p -> p.blocks().stream()).filter(b -> b instanceof Block.FigureBlock)
+                    .map(b -> (Block.FigureBlock) b).filter(f -> f.figure().name().equals("speedup-vs-ou_rows"))
+                    .findFirst().orElseThrow().data();
+            int blanks = 0;
+            for (int i = 0; i < t.size(); i++) {
+                boolean blanked = t.value(i, "scheme").equals("sre-bit") && t.value(i, "ou_rows").equals(4);
+                assertThat(t.value(i, "mean_speedup") == null).isEqualTo(blanked);
+                assertThat(((Number) t.value(i, "seeds")).longValue()).isEqualTo(blanked ? 0 : 2);
+                blanks += blanked ? 1 : 0;
+            }
+            assertThat(blanks).isEqualTo(2); // one per network
+            // the per-scheme mean of sre-bit now averages only its OU-9 points
+            Table bySchemes = withNulls.stream().flatMap(p -> p.blocks().stream())
+                    .filter(b -> b instanceof Block.FigureBlock).map(b -> (Block.FigureBlock) b)
+                    .filter(f -> f.figure().name().equals("speedup-by-scheme")).findFirst().orElseThrow().data();
+            assertStats(bySchemes, points, NOT_DENSE, List.of("network", "scheme"),
+                    r -> r.get("scheme").equals("sre-bit") && r.get("ou_rows").equals(4) ? null : d(r.get("speedup")),
+                    "speedup");
+            assertThat(Files.readString(nullOut.resolve("summary.md"))).contains("| " + Cells.NULL + " |");
+            assertThat(ImageIO.read(nullOut.resolve("figures/speedup-vs-ou_rows.png").toFile())).isNotNull();
+        } finally {
+            source = ReportSource.open(spark, dir.resolve("results").toString(), "rep");
         }
     }
 
