@@ -33,7 +33,7 @@ public final class Report {
      * comparison for {@code sweeps/paper.yaml}): implement {@link Section} in this package and
      * register it here, e.g. {@code Map.of("paper", List.of(new PaperSection()))}.
      */
-    static final Map<String, List<Section>> SWEEP_SPECIFIC = Map.of();
+    static final Map<String, List<Section>> SWEEP_SPECIFIC = Map.of("paper", List.of(new PaperSection()));
 
     /** What {@link #write} produced. */
     public record Written(Path dir, int parts, int figures) {
