@@ -1,0 +1,11 @@
+package org.sresim.report;
+
+/** How a figure draws its data. */
+public enum ChartKind {
+    /** Numeric x; one line per series with markers and a shaded band from {@code lo} to {@code hi}. */
+    LINES,
+    /** Category x; one bar per series side by side. */
+    BARS,
+    /** Category x; the series stacked into one bar. */
+    STACKED_BARS
+}
