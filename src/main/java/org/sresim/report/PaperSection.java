@@ -53,6 +53,14 @@ final class PaperSection implements Section {
                 Figure.panels(figureData, null, "design", "network", "speedup", null, null)), figureData));
         blocks.add(new Block.TableBlock("Per profile (mean over seeds)", perNetwork));
         blocks.addAll(differences(ctx, at, summary));
+        Table layers = ctx.sql().query(layerLatency(at));
+        if (layers.size() > 0) {
+            blocks.add(new Block.FigureBlock(Figure.of("paper-layer-latency", ChartKind.BARS,
+                    "Latency per layer on 1 chip and on as many chips as hold every layer",
+                    describe(at) + "; profiles that do not fit one ISAAC chip; bars: mean of "
+                            + ctx.facts().seeds().size() + " seeds", "layer", "latency (µs)",
+                    Figure.panels(layers, "panel", "scheme", "layer", "latency_us", null, null)), layers));
+        }
         return List.of(new Part("Paper vs this project", blocks));
     }
 
@@ -119,6 +127,23 @@ final class PaperSection implements Section {
         return "SELECT network, design, speedup FROM (" + per + " UNION ALL " + mean + " UNION ALL " + paper
                 + ") ORDER BY network = 'mean of profiles', network, scheme = 'paper', "
                 + ReportContext.schemeOrder() + ", try_cast(chip_count AS INT) NULLS LAST";
+    }
+
+    /**
+     * Per-layer latency (mean over seeds) of dense, sre-value and sre-bit for the profiles that need
+     * more than one chip, one panel per profile and chip setting: with one chip such a network has
+     * no copies and its first layers dominate; with enough chips replication balances them.
+     */
+    static String layerLatency(String at) {
+        String needsChips = "SELECT DISTINCT network FROM " + ReportContext.POINTS + " WHERE chip_count = 'auto'"
+                + " AND chips > 1";
+        return "SELECT concat(network, CASE WHEN chip_count = '1' THEN ', 1 chip' ELSE concat(', chips: ', chips) END)"
+                + " AS panel, layer, scheme, avg(v) / 1000 AS latency_us FROM (SELECT network, chip_count,"
+                + " max(chips) AS chips, layer, layer_index, scheme, seed, avg(latency_ns) AS v FROM "
+                + ReportContext.LAYERS + " WHERE " + at + " AND scheme IN ('dense', 'sre-value', 'sre-bit')"
+                + " AND network IN (" + needsChips + ") GROUP BY network, chip_count, layer, layer_index, scheme, seed)"
+                + " GROUP BY network, chip_count, chips, layer, layer_index, scheme"
+                + " ORDER BY network, try_cast(chip_count AS INT) NULLS LAST, layer_index, " + ReportContext.schemeOrder();
     }
 
     /** The comparison table: the paper's row first, then one row per scheme and chip setting. */

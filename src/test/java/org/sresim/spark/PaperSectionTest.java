@@ -202,6 +202,35 @@ class PaperSectionTest {
     }
 
     @Test
+    void layerLatencyIsShownOnOneChipAndOnEnoughChipsForTheProfilesThatNeedMore() {
+        Block.FigureBlock f = paperPart().blocks().stream().filter(b -> b instanceof Block.FigureBlock fb
+                && fb.figure().name().equals("paper-layer-latency")).map(b -> (Block.FigureBlock) b).findFirst()
+                .orElseThrow();
+        Table t = f.data();
+        assertThat(t.size()).isEqualTo(2 * 4 * 3); // lenet5-han only: 2 chip settings x 4 layers x 3 schemes
+        assertThat(f.figure().panels()).extracting(org.sresim.report.Figure.Panel::title)
+                .containsExactly("lenet5-han, 1 chip", "lenet5-han, chips: 2");
+        for (int i = 0; i < t.size(); i++) {
+            String panel = (String) t.value(i, "panel");
+            String chips = panel.endsWith("1 chip") ? "1" : "auto";
+            String layer = (String) t.value(i, "layer");
+            String scheme = (String) t.value(i, "scheme");
+            Map<Object, List<Double>> bySeed = new HashMap<>();
+            for (Map<String, Object> r : layers) {
+                if (r.get("chip_count").equals(chips) && r.get("layer").equals(layer) && r.get("scheme").equals(scheme)
+                        && r.get("network").equals("lenet5-han") && ((Number) r.get("ou_rows")).intValue() == 9) {
+                    bySeed.computeIfAbsent(r.get("seed"), k -> new ArrayList<>())
+                            .add(((Number) r.get("latency_ns")).doubleValue());
+                }
+            }
+            assertThat(bySeed).hasSize(2);
+            double expected = mean(bySeed.values().stream().map(PaperSectionTest::mean).toList()) / 1000;
+            assertThat(t.number(i, "latency_us")).as(panel + " " + layer + " " + scheme)
+                    .isCloseTo(expected, within(1e-9 * expected));
+        }
+    }
+
+    @Test
     void theParagraphsQuoteTheTablesNumbers() {
         String text = String.join("\n", paperPart().blocks().stream().filter(b -> b instanceof Block.Paragraph)
                 .map(b -> ((Block.Paragraph) b).text()).toList());
