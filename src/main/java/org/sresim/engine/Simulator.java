@@ -192,7 +192,7 @@ public final class Simulator {
     public static String countingKey(Config config) {
         StringBuilder sb = new StringBuilder();
         for (org.sresim.config.Key k : org.sresim.config.Keys.all()) {
-            if (!NOT_COUNTED.contains(k.name()) && !k.name().startsWith("energy.")) {
+            if (!NOT_COUNTED.contains(k.name()) && !k.name().startsWith("energy.") && !Efficiency.PRICES_ONLY.test(k.name())) {
                 sb.append(k.name()).append('=').append(config.value(k.name())).append(';');
             }
         }

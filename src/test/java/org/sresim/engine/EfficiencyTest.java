@@ -98,6 +98,29 @@ class EfficiencyTest {
         assertThat(r.network(Scheme.DENSE).efficiency().indexAreaMm2()).isZero();
     }
 
+    /** Area and power keys only price the chip: such points share counts, and reuse changes no number. */
+    @Test
+    void areaAndPowerKeysDoNotRecountAPoint() {
+        Config base = ConfigLoader.defaults().with(Map.of("pruning.ratio", 0.5, "activation.sparsity", 0.5,
+                "chip.crossbars", 2), "t");
+        Config priced = base.with(Map.of("area.adc-8bit-mm2", 0.002, "adc.area-model", "doubling",
+                "power.static-scope", "used", "power.router-mw", 1.0, "chip.crossbars-per-ima", 1), "t");
+        assertThat(Simulator.countingKey(priced)).isEqualTo(Simulator.countingKey(base));
+        Simulator shared = new Simulator();
+        for (Config c : List.of(base, priced)) {
+            WorkloadSettings s = WorkloadSettings.from(c);
+            SimulationResult memo = shared.simulate(c, ChipCountTest.TWO, WorkloadSource.synthetic(s), "two|" + s);
+            SimulationResult fresh = new Simulator().simulate(c, ChipCountTest.TWO, WorkloadSource.synthetic(s));
+            assertThat(memo.networkRows()).isEqualTo(fresh.networkRows());
+            assertThat(memo.layerRows()).isEqualTo(fresh.layerRows());
+        }
+        double a = new Simulator().simulate(base, ChipCountTest.TWO, WorkloadSource.synthetic(WorkloadSettings.from(base)))
+                .network(Scheme.DENSE).efficiency().areaMm2();
+        double b = new Simulator().simulate(priced, ChipCountTest.TWO,
+                WorkloadSource.synthetic(WorkloadSettings.from(priced))).network(Scheme.DENSE).efficiency().areaMm2();
+        assertThat(b).isNotEqualTo(a);
+    }
+
     /** A row with no time has no throughput, power or GOPs: NULL, never Infinity or NaN. */
     @Test
     void aZeroTimeRowIsNullNotInfinite() {
