@@ -101,6 +101,11 @@ final class AreaModel {
         return new ComponentCounts(n);
     }
 
+    /** Area of one unit of {@code c} on a chip built for scheme {@code s}, in mm2. */
+    double unitAreaMm2(Component c, Scheme s) {
+        return table.unitAreaMm2(c, hw, adcBits(s));
+    }
+
     double areaMm2(ComponentCounts counts, Scheme s) {
         return counts.areaMm2(table, hw, adcBits(s));
     }

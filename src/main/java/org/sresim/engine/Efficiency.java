@@ -100,7 +100,7 @@ public record Efficiency(double areaMm2, double areaUsedMm2, double indexAreaMm2
         double ips = ratio(1e9, stageNs);
         double powerW = m.energyPj() * 1e-12 * ips + staticW;
         double gops = 2.0 * macs * ips / 1e9;
-        double indexArea = used.count(Component.INDEX_BIT) * model.table().unitAreaMm2(Component.INDEX_BIT, null, 0);
+        double indexArea = used.count(Component.INDEX_BIT) * model.unitAreaMm2(Component.INDEX_BIT, s);
         return new Efficiency(area, model.areaMm2(used, s), indexArea, staticW, powerW, ips, gops,
                 ratio(gops, area), ratio(gops, powerW));
     }
