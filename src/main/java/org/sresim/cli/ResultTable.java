@@ -29,6 +29,7 @@ final class ResultTable {
                 value.speedup(), 100 * value.energySaving(), bit.speedup(), 100 * bit.energySaving(),
                 r.config().intValue("ou.rows"), r.config().intValue("ou.cols"), value.adcBits(),
                 bit.fitsOnChip() ? "fits on chip" : "does NOT fit on chip, one copy per layer");
+        EfficiencyTable.print(r, out);
     }
 
     private static void print(List<Metrics> rows, PrintWriter out) {

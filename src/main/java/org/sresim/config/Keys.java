@@ -55,6 +55,38 @@ public final class Keys {
         price("energy.edram-access-pj", "pJ", "256-bit eDRAM access");
         price("energy.index-bit-pj", "pJ", "index bit read");
         price("energy.prefix-sum-row-pj", "pJ", "zero-detect / prefix-sum per row");
+        integer("chip.crossbars-per-ima", 1, 1 << 20, "crossbars", "crossbars per IMA (area and static power)");
+        integer("chip.imas-per-tile", 1, 1 << 20, "IMAs", "IMAs per tile (area and static power)");
+        integer("chip.tiles-per-router", 1, 1 << 20, "tiles", "tiles sharing one router");
+        choice("adc.area-model", "ADC area vs resolution", "accelergy", "doubling", "table");
+        price("area.adc-8bit-mm2", "mm2", "one 8-bit ADC");
+        text("area.adc-table-mm2", "mm2", "per-resolution ADC areas for adc.area-model=table");
+        price("area.crossbar-mm2", "mm2", "one 128x128 crossbar array (scaled by cells)");
+        price("area.dac-mm2", "mm2", "one 1-bit DAC (x 2^(dac.bits-1))");
+        price("area.sample-hold-mm2", "mm2", "one sample-and-hold");
+        price("area.ima-shift-adds-mm2", "mm2", "an IMA's shift-and-add units");
+        price("area.ima-input-register-mm2", "mm2", "an IMA's input register");
+        price("area.ima-output-register-mm2", "mm2", "an IMA's output register");
+        price("area.edram-mm2", "mm2", "a tile's eDRAM buffer");
+        price("area.edram-bus-mm2", "mm2", "a tile's eDRAM-to-IMA bus");
+        price("area.router-mm2", "mm2", "one router");
+        price("area.sigmoid-mm2", "mm2", "a tile's sigmoid units");
+        price("area.tile-shift-add-mm2", "mm2", "a tile's shift-and-add unit");
+        price("area.maxpool-mm2", "mm2", "a tile's max-pool unit");
+        price("area.tile-output-register-mm2", "mm2", "a tile's output register");
+        price("area.hyper-transport-mm2", "mm2", "a chip's HyperTransport links");
+        price("area.index-bit-mm2", "mm2", "one bit of compressed-row index SRAM");
+        price("area.prefix-logic-mm2", "mm2", "zero-detect / prefix logic of one OU column group");
+        choice("power.static-scope", "what draws static power", "chip", "used");
+        price("power.ima-input-register-mw", "mW", "an IMA's input register");
+        price("power.ima-output-register-mw", "mW", "an IMA's output register");
+        price("power.edram-bus-mw", "mW", "a tile's eDRAM-to-IMA bus");
+        price("power.router-mw", "mW", "one router");
+        price("power.sigmoid-mw", "mW", "a tile's sigmoid units");
+        price("power.tile-shift-add-mw", "mW", "a tile's shift-and-add unit");
+        price("power.maxpool-mw", "mW", "a tile's max-pool unit");
+        price("power.tile-output-register-mw", "mW", "a tile's output register");
+        price("power.hyper-transport-mw", "mW", "a chip's HyperTransport links");
     }
 
     private Keys() {

@@ -18,13 +18,14 @@ import org.sresim.hw.Action;
  * @param operationNs   time of one operation (OU cycle, or the ideal full-crossbar read)
  * @param ouOpsStderr   standard error of {@code ouOps} when estimated from a window sample ({@code sim.windows}); 0 when exact
  * @param chips         chips the point runs on ({@code chip.count}, with {@code auto} resolved)
+ * @param efficiency    area, power and efficiency ({@link Efficiency}); null until the simulator fills it in
  */
 public record Metrics(int layerIndex, String layer, Scheme scheme, long ouOps, long cycles, double latencyNs,
                       double energyPj, long[] counts, double[] energyByActionPj, double speedup, double opsSpeedup,
                       double energySaving, long crossbars, long copies, boolean fitsOnChip, long indexBits,
                       double weightDensity, double activationDensity, double adcClipRate, double readErrorRate,
                       int adcBits, double operationNs, double ouOpsStderr, double cyclesStderr,
-                      double energyPjStderr, long chips) {
+                      double energyPjStderr, long chips, Efficiency efficiency) {
 
     /** The type of a metric column. */
     public enum Kind { LONG, INT, DOUBLE, BOOLEAN }
@@ -73,7 +74,16 @@ public record Metrics(int layerIndex, String layer, Scheme scheme, long ouOps, l
         for (Action a : Action.values()) {
             c.add(new Column("count_" + a.column(), Kind.LONG, "events", m -> m.count(a)));
         }
+        Efficiency.addColumns(c);
         return Collections.unmodifiableList(c);
+    }
+
+    /** This row with its area, power and efficiency. */
+    Metrics withEfficiency(Efficiency e) {
+        return new Metrics(layerIndex, layer, scheme, ouOps, cycles, latencyNs, energyPj, counts, energyByActionPj,
+                speedup, opsSpeedup, energySaving, crossbars, copies, fitsOnChip, indexBits, weightDensity,
+                activationDensity, adcClipRate, readErrorRate, adcBits, operationNs, ouOpsStderr, cyclesStderr,
+                energyPjStderr, chips, e);
     }
 
     @Override
@@ -82,7 +92,7 @@ public record Metrics(int layerIndex, String layer, Scheme scheme, long ouOps, l
             return false;
         }
         for (Column c : COLUMNS) {
-            if (!c.value().apply(this).equals(c.value().apply(m))) {
+            if (!java.util.Objects.equals(c.value().apply(this), c.value().apply(m))) {
                 return false;
             }
         }

@@ -166,7 +166,8 @@ public final class Simulator {
                     new double[] {Math.sqrt(opsVariance), Math.sqrt(cyclesVariance), Math.sqrt(energyVariance)},
                     chips));
         }
-        return new SimulationResult(config, network.name(), relative(networkRows), relative(layerRows));
+        return Efficiency.attach(new SimulationResult(config, network.name(), relative(networkRows),
+                relative(layerRows)), hw, network);
     }
 
     /** Every layer's counts, accuracy tallies and densities: the data-dependent half of a point. */
@@ -191,7 +192,7 @@ public final class Simulator {
     public static String countingKey(Config config) {
         StringBuilder sb = new StringBuilder();
         for (org.sresim.config.Key k : org.sresim.config.Keys.all()) {
-            if (!NOT_COUNTED.contains(k.name()) && !k.name().startsWith("energy.")) {
+            if (!NOT_COUNTED.contains(k.name()) && !k.name().startsWith("energy.") && !Efficiency.PRICES_ONLY.test(k.name())) {
                 sb.append(k.name()).append('=').append(config.value(k.name())).append(';');
             }
         }
@@ -242,7 +243,7 @@ public final class Simulator {
         }
         return new Metrics(index, layer, scheme, ops, cycles, cycles * opNs, total, counts.clone(), energy,
                 Double.NaN, Double.NaN, Double.NaN, crossbars, copies, fits, indexBits, weightDensity,
-                activationDensity, clipRate, errorRate, adcBits, opNs, stderr[0], stderr[1], stderr[2], chips);
+                activationDensity, clipRate, errorRate, adcBits, opNs, stderr[0], stderr[1], stderr[2], chips, null);
     }
 
     /** Fills speedup, ops_speedup and energy_saving of each row against the dense row of the same layer. */
@@ -261,7 +262,7 @@ public final class Simulator {
                     (double) d.ouOps() / m.ouOps(), 1 - m.energyPj() / d.energyPj(), m.crossbars(), m.copies(),
                     m.fitsOnChip(), m.indexBits(), m.weightDensity(), m.activationDensity(), m.adcClipRate(),
                     m.readErrorRate(), m.adcBits(), m.operationNs(), m.ouOpsStderr(), m.cyclesStderr(),
-                    m.energyPjStderr(), m.chips()));
+                    m.energyPjStderr(), m.chips(), m.efficiency()));
         }
         out.sort(java.util.Comparator.comparingInt(Metrics::layerIndex).thenComparing(Metrics::scheme));
         return out;

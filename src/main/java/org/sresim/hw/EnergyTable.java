@@ -2,9 +2,7 @@ package org.sresim.hw;
 
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.TreeMap;
 import org.sresim.config.Config;
-import org.sresim.config.ConfigException;
 
 /**
  * Prices of every {@link Action}, in pJ, as quoted in the configuration. DAC drives, cell reads
@@ -27,28 +25,7 @@ public record EnergyTable(AdcModel adcModel, double adc8bitPj, Map<Integer, Doub
 
     /** Parses {@code "bits:pJ,bits:pJ"}; empty means no table. */
     static Map<Integer, Double> parseTable(String text) {
-        Map<Integer, Double> table = new TreeMap<>();
-        if (text.isBlank()) {
-            return table;
-        }
-        for (String entry : text.split(",")) {
-            String[] parts = entry.trim().split(":");
-            try {
-                if (parts.length != 2) {
-                    throw new NumberFormatException();
-                }
-                int bits = Integer.parseInt(parts[0].trim());
-                double pj = Double.parseDouble(parts[1].trim());
-                if (bits < 1 || bits > 16 || !(pj >= 0) || Double.isInfinite(pj)) {
-                    throw new NumberFormatException();
-                }
-                table.put(bits, pj);
-            } catch (NumberFormatException e) {
-                throw new ConfigException("key 'energy.adc-table-pj': entry '" + entry.trim()
-                        + "' is not bits:pJ with bits 1..16 and pJ >= 0 (e.g. \"5:0.29,8:1.5625\")");
-            }
-        }
-        return table;
+        return BitsTable.parse("energy.adc-table-pj", text, "pJ", "\"5:0.29,8:1.5625\"");
     }
 
     /** Energy of one conversion at this resolution. */
