@@ -22,8 +22,8 @@ final class MarkdownWriter {
                     figure++;
                     FigureRenderer.Rendered r = files.get(f.figure().name());
                     m.append("\n![").append(f.figure().title()).append("](figures/").append(r.png()).append(")\n\n")
-                            .append("*Figure ").append(figure).append(". ").append(f.figure().title()).append(". ")
-                            .append(f.figure().subtitle()).append(". [SVG](figures/").append(r.svg()).append(")*\n");
+                            .append("*Figure ").append(figure).append(". ").append(Sections.caption(f.figure()))
+                            .append(" [SVG](figures/").append(r.svg()).append(")*\n");
                     table(m, "Numbers plotted in figure " + figure, f.data());
                 }
             }

@@ -205,11 +205,11 @@ class ReportTest {
             for (Action a : Action.values()) {
                 String c = "energy_" + a.column() + "_pj";
                 double expected = group.stream().mapToDouble(r -> d(r.get(c))).average().orElseThrow() / 1e6;
-                double actual = t.number(i, "energy_" + a.column() + "_uj");
+                double actual = t.number(i, a.column() + "_uj");
                 assertThat(actual).isCloseTo(expected, within(1e-9 * expected + 1e-15));
                 sum += actual;
             }
-            assertThat(sum).isCloseTo(t.number(i, "energy_uj"), within(1e-9 * sum));
+            assertThat(sum).isCloseTo(t.number(i, "total_uj"), within(1e-9 * sum));
         }
     }
 
