@@ -38,7 +38,10 @@ final class MarkdownWriter {
         }
         m.append("\n|");
         for (int i = 0; i < t.columns().size(); i++) {
-            m.append(t.rows().isEmpty() || !(t.rows().get(0).get(i) instanceof Number) ? " --- |" : " ---: |");
+            int c = i;
+            boolean numbers = !t.rows().isEmpty()
+                    && t.rows().stream().allMatch(r -> r.get(c) == null || r.get(c) instanceof Number);
+            m.append(numbers ? " ---: |" : " --- |");
         }
         m.append('\n');
         for (List<Object> row : t.rows()) {
