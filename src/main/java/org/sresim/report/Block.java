@@ -1,7 +1,5 @@
 package org.sresim.report;
 
-import java.util.List;
-
 /** One piece of a section's content, rendered to both HTML and Markdown. */
 public sealed interface Block {
 
@@ -19,9 +17,5 @@ public sealed interface Block {
      * so the two cannot disagree.
      */
     record FigureBlock(Figure figure, Table data) implements Block {
-    }
-
-    static List<Block> of(Block... blocks) {
-        return List.of(blocks);
     }
 }

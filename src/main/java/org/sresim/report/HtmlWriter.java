@@ -51,8 +51,8 @@ final class HtmlWriter {
                     h.append("<figure id=\"").append(f.figure().name()).append("\">\n<img src=\"figures/")
                             .append(r.png()).append("\" width=\"").append(r.width()).append("\" height=\"")
                             .append(r.height()).append("\" alt=\"").append(esc(f.figure().title())).append("\">\n")
-                            .append("<figcaption>Figure ").append(figure).append(". ").append(esc(f.figure().title()))
-                            .append(". ").append(esc(f.figure().subtitle())).append(". <a href=\"figures/")
+                            .append("<figcaption>Figure ").append(figure).append(". ").append(esc(Sections.caption(f.figure())))
+                            .append(" <a href=\"figures/")
                             .append(r.svg()).append("\">SVG</a></figcaption>\n</figure>\n");
                     table(h, "Numbers plotted in figure " + figure, f.data());
                 }

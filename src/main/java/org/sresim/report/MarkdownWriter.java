@@ -22,8 +22,8 @@ final class MarkdownWriter {
                     figure++;
                     FigureRenderer.Rendered r = files.get(f.figure().name());
                     m.append("\n![").append(f.figure().title()).append("](figures/").append(r.png()).append(")\n\n")
-                            .append("*Figure ").append(figure).append(". ").append(f.figure().title()).append(". ")
-                            .append(f.figure().subtitle()).append(". [SVG](figures/").append(r.svg()).append(")*\n");
+                            .append("*Figure ").append(figure).append(". ").append(Sections.caption(f.figure()))
+                            .append(" [SVG](figures/").append(r.svg()).append(")*\n");
                     table(m, "Numbers plotted in figure " + figure, f.data());
                 }
             }
@@ -38,7 +38,10 @@ final class MarkdownWriter {
         }
         m.append("\n|");
         for (int i = 0; i < t.columns().size(); i++) {
-            m.append(t.rows().isEmpty() || !(t.rows().get(0).get(i) instanceof Number) ? " --- |" : " ---: |");
+            int c = i;
+            boolean numbers = !t.rows().isEmpty()
+                    && t.rows().stream().allMatch(r -> r.get(c) == null || r.get(c) instanceof Number);
+            m.append(numbers ? " ---: |" : " --- |");
         }
         m.append('\n');
         for (List<Object> row : t.rows()) {

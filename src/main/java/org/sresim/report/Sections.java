@@ -47,6 +47,12 @@ final class Sections {
         return SweepFacts.label(a.x()) + (others.isEmpty() ? "" : ", stepping with " + String.join(", ", others));
     }
 
+    /** A figure's caption: its title and subtitle as sentences. */
+    static String caption(Figure f) {
+        String sub = f.subtitle();
+        return f.title() + "." + (sub.isEmpty() ? "" : " " + Character.toUpperCase(sub.charAt(0)) + sub.substring(1) + ".");
+    }
+
     static List<String> energyColumns() {
         return Stream.of(Action.values()).map(a -> "energy_" + a.column() + "_pj").toList();
     }

@@ -101,13 +101,20 @@ class ReportTest {
     }
 
     static Block.FigureBlock figure(String name) {
-        return parts.stream().flatMap(p -> p.blocks().stream()).filter(b -> b instanceof Block.FigureBlock)
-                .map(b -> (Block.FigureBlock) b).filter(f -> f.figure().name().equals(name)).findFirst()
+        return figure(parts, name);
+    }
+
+    static Block.FigureBlock figure(List<Part> report, String name) {
+        return figures(report).stream().filter(f -> f.figure().name().equals(name)).findFirst()
                 .orElseThrow(() -> new AssertionError("no figure " + name));
     }
 
     static List<Block.FigureBlock> figures() {
-        return parts.stream().flatMap(p -> p.blocks().stream()).filter(b -> b instanceof Block.FigureBlock)
+        return figures(parts);
+    }
+
+    static List<Block.FigureBlock> figures(List<Part> report) {
+        return report.stream().flatMap(p -> p.blocks().stream()).filter(b -> b instanceof Block.FigureBlock)
                 .map(b -> (Block.FigureBlock) b).toList();
     }
 
@@ -198,11 +205,11 @@ class ReportTest {
             for (Action a : Action.values()) {
                 String c = "energy_" + a.column() + "_pj";
                 double expected = group.stream().mapToDouble(r -> d(r.get(c))).average().orElseThrow() / 1e6;
-                double actual = t.number(i, "energy_" + a.column() + "_uj");
+                double actual = t.number(i, a.column() + "_uj");
                 assertThat(actual).isCloseTo(expected, within(1e-9 * expected + 1e-15));
                 sum += actual;
             }
-            assertThat(sum).isCloseTo(t.number(i, "energy_uj"), within(1e-9 * sum));
+            assertThat(sum).isCloseTo(t.number(i, "total_uj"), within(1e-9 * sum));
         }
     }
 
@@ -319,9 +326,7 @@ class ReportTest {
             List<Part> withNulls = Report.build(ReportContext.of("rep", source));
             Path nullOut = dir.resolve("nulls");
             Report.write("rep", withNulls, nullOut);
-            Table t = withNulls.stream().flatMap(p -> p.blocks().stream()).filter(b -> b instanceof Block.FigureBlock)
-                    .map(b -> (Block.FigureBlock) b).filter(f -> f.figure().name().equals("speedup-vs-ou_rows"))
-                    .findFirst().orElseThrow().data();
+            Table t = figure(withNulls, "speedup-vs-ou_rows").data();
             int blanks = 0;
             for (int i = 0; i < t.size(); i++) {
                 boolean blanked = t.value(i, "scheme").equals("sre-bit") && t.value(i, "ou_rows").equals(4);
@@ -331,9 +336,7 @@ class ReportTest {
             }
             assertThat(blanks).isEqualTo(2); // one per network
             // the per-scheme mean of sre-bit now averages only its OU-9 points
-            Table bySchemes = withNulls.stream().flatMap(p -> p.blocks().stream())
-                    .filter(b -> b instanceof Block.FigureBlock).map(b -> (Block.FigureBlock) b)
-                    .filter(f -> f.figure().name().equals("speedup-by-scheme")).findFirst().orElseThrow().data();
+            Table bySchemes = figure(withNulls, "speedup-by-scheme").data();
             assertStats(bySchemes, points, NOT_DENSE, List.of("network", "scheme"),
                     r -> r.get("scheme").equals("sre-bit") && r.get("ou_rows").equals(4) ? null : d(r.get("speedup")),
                     "speedup");
