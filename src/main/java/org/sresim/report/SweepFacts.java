@@ -166,7 +166,14 @@ public record SweepFacts(long points, List<String> networks, List<Object> seeds,
         if (single("ou_rows") && single("ou_cols")) {
             parts.add("OU " + one("ou_rows") + "x" + one("ou_cols"));
         }
+        boolean profiled = allProfiled(networks);
+        if (profiled) {
+            parts.add("published pruning profiles");
+        }
         for (Map.Entry<String, String> h : HEADLINE.entrySet()) {
+            if (profiled && h.getKey().startsWith("pruning_")) {
+                continue; // the global pruning keys do not apply to a profiled layer
+            }
             if (values.containsKey(h.getKey()) && single(h.getKey())) {
                 parts.add(h.getValue() + " " + Cells.format(one(h.getKey())));
             }
@@ -212,6 +219,24 @@ public record SweepFacts(long points, List<String> networks, List<Object> seeds,
             case STACKED_BARS -> seedText;
         });
         return String.join("; ", parts);
+    }
+
+    /**
+     * Whether every network is a built-in whose conv and fc layers all carry a published pruning
+     * profile (then the global pruning keys change nothing and are left out of titles).
+     */
+    static boolean allProfiled(List<String> networks) {
+        if (networks.isEmpty()) {
+            return false;
+        }
+        for (String name : networks) {
+            if (!org.sresim.workload.Networks.builtinNames().contains(name)
+                    || org.sresim.workload.Networks.builtin(name).matrixLayers().stream()
+                    .anyMatch(l -> l.pruningProfile() == null)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String joined(List<Object> vals) {

@@ -107,4 +107,13 @@ class ReportWriterTest {
     private static final class Graphics {
         final java.awt.Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
     }
+
+    @org.junit.jupiter.api.Test
+    void titlesLeaveOutTheGlobalPruningKeysOnlyWhenEveryNetworkIsAPublishedProfile() {
+        org.assertj.core.api.Assertions.assertThat(SweepFacts.allProfiled(java.util.List.of("vgg16-ssl", "lenet5-han")))
+                .isTrue();
+        org.assertj.core.api.Assertions.assertThat(SweepFacts.allProfiled(java.util.List.of("vgg16-ssl", "lenet5")))
+                .isFalse();
+        org.assertj.core.api.Assertions.assertThat(SweepFacts.allProfiled(java.util.List.of("my-net.yaml"))).isFalse();
+    }
 }
