@@ -22,10 +22,12 @@ public final class Simulator {
     /**
      * Config keys that only provision the chip or price and time its actions: points differing
      * in nothing else share every layer's counts and accuracy tallies (model section 9, last
-     * invariant), so those are taken from {@link #memo} instead of being counted again.
+     * invariant), so those are taken from {@link #memo} instead of being counted again. The ADC
+     * resolution is one of them: counts do not depend on it and the tallies keep the ideal value
+     * of every sampled conversion, from which the clipping rate of any resolution follows.
      */
     private static final java.util.Set<String> NOT_COUNTED = java.util.Set.of("latency.model", "chip.crossbars",
-            "chip.count", "adc.model", "ou.cycle-ns", "adc.sample-rate-gsps", "adc.per-crossbar");
+            "chip.count", "adc.model", "adc.bits", "ou.cycle-ns", "adc.sample-rate-gsps", "adc.per-crossbar");
 
     /** Counted layers of the most recent points, by workload and counting key (a few entries, LRU). */
     private final Map<Object, List<LayerOutcome>> memo = new java.util.LinkedHashMap<>(16, 0.75f, true) {
@@ -136,7 +138,7 @@ public final class Simulator {
                 double cyclesStderr = c.ouOps == 0 ? 0 : cycles * Math.sqrt(var[0]) / c.ouOps;
                 layerRows.add(metrics(l, o.layer.name(), scheme, c.ouOps, cycles, c.actions, prices, opNs,
                         (long) tiles[l] * plan.copies()[l], plan.copies()[l], plan.fitsOnChip(), indexBits,
-                        o.weightDensity, o.activationDensity, acc.clipRate(), acc.readErrorRate(), adcBits,
+                        o.weightDensity, o.activationDensity, acc.clipRate(adcBits), acc.readErrorRate(), adcBits,
                         new double[] {Math.sqrt(var[0]), cyclesStderr, Math.sqrt(var[1])}, chips));
                 opsVariance += var[0];
                 cyclesVariance += cyclesStderr * cyclesStderr;
@@ -150,7 +152,7 @@ public final class Simulator {
                 totalCopies += plan.copies()[l];
                 totalIndex += indexBits;
                 long conversions = c.count(Action.ADC);
-                clipWeighted += acc.clipRate() * conversions;
+                clipWeighted += acc.clipRate(adcBits) * conversions;
                 errorWeighted += acc.readErrorRate() * conversions;
                 weights += (long) o.layer.rows() * o.layer.cols();
                 nonZeroWeights += o.nonZeroWeights;

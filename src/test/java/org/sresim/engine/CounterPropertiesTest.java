@@ -121,7 +121,9 @@ class CounterPropertiesTest {
         java.util.Map<Scheme, AccuracyTally> b = slow.estimate(c.workload, seed);
         for (Scheme s : Scheme.values()) {
             assertThat(a.get(s).conversions).as(s.id()).isEqualTo(b.get(s).conversions);
-            assertThat(a.get(s).clipped).as(s.id()).isEqualTo(b.get(s).clipped);
+            for (int bits = 1; bits <= 12; bits++) {
+                assertThat(a.get(s).clipped(bits)).as(s.id() + " " + bits + " bits").isEqualTo(b.get(s).clipped(bits));
+            }
             assertThat(a.get(s).misreadProbabilitySum).as(s.id()).isEqualTo(b.get(s).misreadProbabilitySum);
         }
     }
