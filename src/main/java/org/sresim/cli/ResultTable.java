@@ -34,10 +34,16 @@ final class ResultTable {
 
     private static void print(List<Metrics> rows, PrintWriter out) {
         for (Metrics m : rows) {
-            out.printf("%-18s %-9s %14d %12d %12.3f %12.3f %8.2f %8.2f %7.1f%% %9.2e %9.2e%n",
+            out.printf("%-18s %-9s %14d %12d %12.3f %12.3f %8s %8s %8s %9.2e %9.2e%n",
                     m.layer() == null ? "(network)" : m.layer(), m.scheme().id(), m.ouOps(), m.cycles(),
-                    m.latencyNs() / 1e3, m.energyPj() / 1e6, m.speedup(), m.opsSpeedup(), 100 * m.energySaving(),
+                    m.latencyNs() / 1e3, m.energyPj() / 1e6, ratio(m.speedup(), "%.2f"), ratio(m.opsSpeedup(), "%.2f"),
+                    ratio(100 * m.energySaving(), "%.1f%%"),
                     m.adcClipRate(), m.readErrorRate());
         }
+    }
+
+    /** A layer without operations has no defined ratio: {@code n/a}, as NULL in the tables. */
+    private static String ratio(double value, String format) {
+        return Double.isFinite(value) ? String.format(format, value) : "n/a";
     }
 }

@@ -95,10 +95,19 @@ public final class ResultSchema {
         }
         v[i++] = m.scheme().id();
         for (Metrics.Column c : Metrics.COLUMNS) {
-            v[i++] = c.value().apply(m);
+            v[i++] = finiteOrNull(c.value().apply(m));
         }
         v[i++] = simMs;
         return v;
+    }
+
+    /**
+     * Tables hold no Infinity or NaN: a ratio whose denominator is zero (the speedup, ops speedup or
+     * energy saving of a layer whose inputs are all zero, hence zero operations in every scheme) has no
+     * defined value and is stored as NULL, which SQL aggregates such as {@code avg()} skip.
+     */
+    static Object finiteOrNull(Object value) {
+        return value instanceof Double d && !Double.isFinite(d) ? null : value;
     }
 
     public static int index(List<ResultColumn> schema, String name) {

@@ -84,7 +84,7 @@ class SweepFileTest {
         "name: a/b|'name' must be a folder-safe word",
         "name: t\\nfixed: {ou.rows: 300}|ou.rows",
         "name: t\\ngrid: {crossbar.rows: [8, 128]}|grid axis 'crossbar.rows': value '8' is not allowed: key 'ou.rows': 9 is larger than crossbar.rows = 8",
-        "name: t\\nfixed: {ou.rows: 4}\\ngrid: {crossbar.rows: [8, 128], ou.rows: [4, 16]}|point 1 combines values that do not fit together: key 'ou.rows': 16 is larger than crossbar.rows = 8",
+        "name: t\\nfixed: {ou.rows: 4}\\ngrid: {crossbar.rows: [8, 128], ou.rows: [4, 16]}|point 1 (crossbar.rows=8, ou.rows=16) combines values that do not fit together: key 'ou.rows': 16 is larger than crossbar.rows = 8",
         "name: t\\ngrid: {pruning.ratio: {from: 0.5, to: 0.1, step: 0.1}}|a range needs step > 0 and from <= to",
     })
     void badSweepFilesAreOneLineErrorsNamingFileAxisAndValue(String yaml, String message) {
