@@ -34,8 +34,8 @@ final class SimulateCommand implements Callable<Integer> {
             description = "built-in network (lenet5, mlp-300-100, cifar10-quick, alexnet, vgg16, resnet18) or a network YAML file; same as --set network=...")
     String network;
 
-    @Option(names = "--data", paramLabel = "DIR",
-            description = "directory of <layer>.weight.npy and optional <layer>.input.npy (real model data)")
+    @Option(names = "--data", paramLabel = "DIR|NPZ",
+            description = "directory of <layer>.weight.npy and optional <layer>.input.npy (real model data), or one .npz archive with <layer>.weight / <layer>.input entries")
     Path data;
 
     @Option(names = "--conf", paramLabel = "FILE", description = "base configuration (default: the bundled conf/sre-isaac.yaml)")
@@ -56,8 +56,8 @@ final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Config config = resolveConfig(conf, sets, network, seed);
-        if (data != null && !Files.isDirectory(data)) {
-            throw new UserException("--data " + data + ": not a directory");
+        if (data != null && !Files.isDirectory(data) && !Files.isRegularFile(data)) {
+            throw new UserException("--data " + data + ": no such folder or .npz file");
         }
         Network net = Networks.resolve(config.text("network"));
         WorkloadSettings settings = WorkloadSettings.from(config);

@@ -2,7 +2,7 @@ package org.sresim.workload;
 
 import java.nio.file.Path;
 
-/** Where a layer's weights and activations come from: synthetic draws or a directory of .npy files. */
+/** Where a layer's weights and activations come from: synthetic draws or a model's files. */
 @FunctionalInterface
 public interface WorkloadSource {
     LayerWorkload load(MatrixLayer layer);
@@ -12,6 +12,15 @@ public interface WorkloadSource {
     }
 
     static WorkloadSource imported(Path dir, WorkloadSettings settings) {
-        return layer -> ImportedWorkload.load(dir, layer, settings);
+        return imported(ModelData.open(dir.toString(), FileOpener.LOCAL), settings);
+    }
+
+    /** Sample {@code sample} of imported data (see {@link ImportedWorkload}). */
+    static WorkloadSource imported(ModelData data, WorkloadSettings settings, int sample) {
+        return layer -> ImportedWorkload.load(data, layer, settings, sample);
+    }
+
+    static WorkloadSource imported(ModelData data, WorkloadSettings settings) {
+        return imported(data, settings, 0);
     }
 }
