@@ -60,6 +60,10 @@ public final class SweepFile {
         } catch (IOException e) {
             throw new SweepException(file + ": cannot read (" + e.getClass().getSimpleName() + ")");
         }
+        String duplicate = org.sresim.config.DuplicateKeys.inYaml(text);
+        if (duplicate != null) {
+            throw new SweepException(file + ": " + duplicate);
+        }
         JsonNode root;
         try {
             root = YAML.readTree(text);
