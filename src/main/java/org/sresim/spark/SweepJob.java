@@ -151,7 +151,7 @@ public final class SweepJob {
         String[] countingKeys = new String[points.size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
-            keys[i] = ReusedWorkloads.keyOf(points.get(i).text("network"), WorkloadSettings.from(points.get(i)));
+            keys[i] = PointData.workloadKey(points.get(i));
             countingKeys[i] = Simulator.countingKey(points.get(i));
         }
         // grouped by workload, then by counting key, so points differing only in provisioning or
@@ -179,8 +179,8 @@ public final class SweepJob {
         long began = System.nanoTime();
         Network network = plan.network(config);
         WorkloadSettings settings = WorkloadSettings.from(config);
-        SimulationResult r = simulator.simulate(config, network, reuse.source(network, settings),
-                ReusedWorkloads.keyOf(network.name(), settings));
+        SimulationResult r = simulator.simulate(config, network, PointData.source(config, network, settings, reuse),
+                PointData.workloadKey(config));
         double ms = (System.nanoTime() - began) / 1e6;
         return new PointOutput(ResultSchema.pointRows(plan.name(), index, r, ms),
                 ResultSchema.layerRows(plan.name(), index, r, ms));

@@ -18,7 +18,7 @@ import java.util.TreeSet;
  * {@code <layer>.input.npy} files or one {@code .npz} archive with entries {@code <layer>.weight}
  * and {@code <layer>.input}, opened through a {@link FileOpener}. Entries are named
  * {@code <layer>.weight} / {@code <layer>.input} whatever the container; {@link #where} names the
- * file (or archive entry) for messages. An archive is read once, whole; folder files on demand.
+ * file (or archive entry) for messages. An archive is read once, whole; folder files on demand, each once.
  */
 public final class ModelData {
     /** Separates a location from the content hash the driver appends to it in a point's config. */
@@ -28,6 +28,8 @@ public final class ModelData {
     private final FileOpener files;
     private final Set<String> entries;
     private final Map<String, Npy.NpyArray> archive; // null for a folder
+    /** A folder's files once read: the points of a task reuse them. */
+    private final Map<String, Npy.NpyArray> read = new java.util.HashMap<>();
 
     private ModelData(String location, FileOpener files, Set<String> entries, Map<String, Npy.NpyArray> archive) {
         this.location = location;
@@ -73,6 +75,15 @@ public final class ModelData {
         }
     }
 
+    /**
+     * The config value of a location: the location with the first 16 hex digits of its content
+     * hash appended ({@code models/r18.npz#sha256=1f0c...}), so a point's id and the simulator's
+     * reuse of counts change when the files do.
+     */
+    public static String pinned(String location, FileOpener files) {
+        return location + HASH_MARK + sha256(location, files).substring(0, 16);
+    }
+
     /** A config value without its {@link #HASH_MARK} suffix. */
     public static String pathOf(String location) {
         int mark = location.indexOf(HASH_MARK);
@@ -105,10 +116,17 @@ public final class ModelData {
         if (archive != null) {
             return archive.get(entry);
         }
-        try (InputStream in = files.open(where(entry))) {
-            return Npy.read(in, where(entry));
-        } catch (IOException e) {
-            throw new WorkloadException(where(entry) + ": cannot read (" + e.getMessage() + ")");
+        synchronized (read) {
+            Npy.NpyArray a = read.get(entry);
+            if (a == null) {
+                try (InputStream in = files.open(where(entry))) {
+                    a = Npy.read(in, where(entry));
+                } catch (IOException e) {
+                    throw new WorkloadException(where(entry) + ": cannot read (" + e.getMessage() + ")");
+                }
+                read.put(entry, a);
+            }
+            return a;
         }
     }
 
@@ -121,6 +139,9 @@ public final class ModelData {
         String path = pathOf(location);
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
+            if (!files.exists(path)) {
+                throw new WorkloadException(path + ": no such file or folder");
+            }
             if (files.isDirectory(path)) {
                 List<String> names = new ArrayList<>(files.list(path));
                 names.removeIf(n -> !n.endsWith(".npy"));
