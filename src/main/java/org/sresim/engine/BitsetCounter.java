@@ -41,7 +41,8 @@ final class BitsetCounter implements OuCounter {
      * height, only how many operations they take, ceil(rows / height), so every |S ∩ A_b| is
      * computed once and priced for each height. Equal to counting each height on its own.
      */
-    LayerCounts[] count(LayerWorkload w, Hardware hw, int[] sample, int[] heights) {
+    @Override
+    public LayerCounts[] count(LayerWorkload w, Hardware hw, int[] sample, int[] heights) {
         LayerMapping m = new LayerMapping(w.layer(), hw);
         int windows = w.layer().windows();
         int visits = sample == null ? windows : sample.length;

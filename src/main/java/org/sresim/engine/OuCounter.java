@@ -14,4 +14,13 @@ interface OuCounter {
         }
         return count(workload, hw);
     }
+
+    /** The counts for each of several OU heights ({@code hw.ouRows()} is not read), element h for heights[h]. */
+    default LayerCounts[] count(LayerWorkload workload, Hardware hw, int[] sample, int[] heights) {
+        LayerCounts[] counts = new LayerCounts[heights.length];
+        for (int h = 0; h < heights.length; h++) {
+            counts[h] = count(workload, OuHeights.withOuRows(hw, heights[h]), sample);
+        }
+        return counts;
+    }
 }

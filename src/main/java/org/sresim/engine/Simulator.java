@@ -27,15 +27,24 @@ public final class Simulator {
      * of every sampled conversion, from which the clipping rate of any resolution follows.
      */
     private static final java.util.Set<String> NOT_COUNTED = java.util.Set.of("latency.model", "chip.crossbars",
-            "chip.count", "adc.model", "adc.bits", "ou.cycle-ns", "adc.sample-rate-gsps", "adc.per-crossbar");
+            "chip.count", "adc.model", "adc.bits", "ou.cycle-ns", "adc.sample-rate-gsps", "adc.per-crossbar",
+            "ou.rows");
 
-    /** Counted layers of the most recent points, by workload and counting key (a few entries, LRU). */
-    private final Map<Object, List<LayerOutcome>> memo = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+    /**
+     * Counted layers of the most recent points, by workload and counting key, then by OU height (a
+     * few entries, LRU; room for every sample of a batch). The OU height is not part of the
+     * counting key because one counting pass serves every height (see {@link #expect}).
+     */
+    private final Map<Object, Map<Integer, List<LayerOutcome>>> memo = new java.util.LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Object, List<LayerOutcome>> eldest) {
-            return size() > 4;
+        protected boolean removeEldestEntry(Map.Entry<Object, Map<Integer, List<LayerOutcome>>> eldest) {
+            return size() > memoEntries;
         }
     };
+    private int memoEntries = 4;
+
+    /** The OU heights announced for each counting key, counted together on the first miss. */
+    private final Map<String, java.util.SortedSet<Integer>> expectedHeights = new java.util.HashMap<>();
 
     private final OuCounter counter;
 
@@ -58,6 +67,16 @@ public final class Simulator {
     }
 
     /**
+     * Announces points this simulator will be asked for: points sharing a workload and counting key
+     * are then counted for all their OU heights in one pass, on the first of them. Changes no number.
+     */
+    public void expect(java.util.Collection<Config> points) {
+        for (Config c : points) {
+            expectedHeights.computeIfAbsent(countingKey(c), k -> new java.util.TreeSet<>()).add(c.intValue("ou.rows"));
+        }
+    }
+
+    /**
      * As {@link #simulate(Config, Network, WorkloadSource)}, reusing the layer counts of an earlier
      * point of this simulator whose {@code workloadKey} and {@link #countingKey} are equal: such
      * points differ only in provisioning and prices. {@code workloadKey} must identify the
@@ -65,6 +84,7 @@ public final class Simulator {
      */
     public SimulationResult simulate(Config config, Network network, WorkloadSource source, Object workloadKey) {
         int samples = source.samples();
+        memoEntries = Math.max(memoEntries, 4 * samples);
         if (samples == 1) {
             return simulateOne(config, network, source, workloadKey);
         }
@@ -81,21 +101,29 @@ public final class Simulator {
         EnergyTable energy = EnergyTable.from(config);
         Map<Action, Double> ouPrices = energy.prices(hw.adcBits(), hw.ouCycleNs());
         Map<Action, Double> idealPrices = energy.prices(hw.idealAdcBits(), hw.idealReadNs());
-        long seed = config.longValue("seed");
-        AccuracyProxy proxy = new AccuracyProxy(hw, config.doubleValue("device.sigma"),
-                config.doubleValue("device.r-ratio"), config.intValue("accuracy.windows"),
-                config.intValue("accuracy.tiles"));
-
-        int simWindows = config.intValue("sim.windows");
+        int height = hw.ouRows();
         List<LayerOutcome> outcomes;
         if (workloadKey == null) {
-            outcomes = count(network, source, hw, proxy, simWindows, seed);
+            outcomes = count(config, network, source, hw, new int[] {height}).get(height);
         } else {
-            Object key = List.of(workloadKey, network, countingKey(config));
-            outcomes = memo.get(key);
+            String countingKey = countingKey(config);
+            Object key = List.of(workloadKey, network, countingKey);
+            Map<Integer, List<LayerOutcome>> byHeight = memo.get(key);
+            outcomes = byHeight == null ? null : byHeight.get(height);
             if (outcomes == null) {
-                outcomes = count(network, source, hw, proxy, simWindows, seed);
-                memo.put(key, outcomes);
+                java.util.SortedSet<Integer> heights = new java.util.TreeSet<>(
+                        expectedHeights.getOrDefault(countingKey, java.util.Collections.emptySortedSet()));
+                heights.add(height);
+                if (byHeight != null) {
+                    heights.removeAll(byHeight.keySet()); // counted before: keep those
+                }
+                Map<Integer, List<LayerOutcome>> counted = count(config, network, source, hw,
+                        heights.stream().mapToInt(Integer::intValue).toArray());
+                if (byHeight != null) {
+                    counted.putAll(byHeight);
+                }
+                memo.put(key, counted);
+                outcomes = counted.get(height);
             }
         }
 
@@ -188,10 +216,22 @@ public final class Simulator {
                 relative(layerRows)), hw, network);
     }
 
-    /** Every layer's counts, accuracy tallies and densities: the data-dependent half of a point. */
-    private List<LayerOutcome> count(Network network, WorkloadSource source, Hardware hw, AccuracyProxy proxy,
-                                     int simWindows, long seed) {
-        List<LayerOutcome> outcomes = new ArrayList<>();
+    /**
+     * Every layer's counts, accuracy tallies and densities for each OU height: the data-dependent
+     * half of a point. One counting pass serves every height; the accuracy proxies run per height.
+     */
+    private Map<Integer, List<LayerOutcome>> count(Config config, Network network, WorkloadSource source,
+                                                   Hardware hw, int[] heights) {
+        long seed = config.longValue("seed");
+        int simWindows = config.intValue("sim.windows");
+        AccuracyProxy[] proxies = new AccuracyProxy[heights.length];
+        List<List<LayerOutcome>> outcomes = new ArrayList<>();
+        for (int h = 0; h < heights.length; h++) {
+            proxies[h] = new AccuracyProxy(OuHeights.withOuRows(hw, heights[h]), config.doubleValue("device.sigma"),
+                    config.doubleValue("device.r-ratio"), config.intValue("accuracy.windows"),
+                    config.intValue("accuracy.tiles"));
+            outcomes.add(new ArrayList<>());
+        }
         for (MatrixLayer layer : network.matrixLayers()) {
             LayerWorkload w = source.load(layer);
             double wd = w.weightDensity();
@@ -200,11 +240,17 @@ public final class Simulator {
             for (int a : w.inputs()) {
                 ones += Integer.bitCount(a);
             }
-            outcomes.add(new LayerOutcome(layer, counter.count(w, hw, windowSample(layer, simWindows, seed)),
-                    proxy.estimate(w, seed), wd, Math.round(wd * w.weights().length), ad,
-                    Math.round(ad * w.inputs().length), ones));
+            LayerCounts[] counts = counter.count(w, hw, windowSample(layer, simWindows, seed), heights);
+            for (int h = 0; h < heights.length; h++) {
+                outcomes.get(h).add(new LayerOutcome(layer, counts[h], proxies[h].estimate(w, seed), wd,
+                        Math.round(wd * w.weights().length), ad, Math.round(ad * w.inputs().length), ones));
+            }
         }
-        return List.copyOf(outcomes);
+        Map<Integer, List<LayerOutcome>> byHeight = new java.util.HashMap<>();
+        for (int h = 0; h < heights.length; h++) {
+            byHeight.put(heights[h], List.copyOf(outcomes.get(h)));
+        }
+        return byHeight;
     }
 
     /**

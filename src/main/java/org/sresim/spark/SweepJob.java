@@ -160,6 +160,7 @@ public final class SweepJob {
                 .thenComparing(i -> ids.get(i)));
         ReusedWorkloads reuse = new ReusedWorkloads(REUSE_MAX_WEIGHTS);
         Simulator simulator = new Simulator();
+        simulator.expect(points); // OU heights of one workload are counted in one pass
         List<PointOutput> out = new ArrayList<>(order.length);
         for (int i : order) {
             out.add(simulate(plan, ids.get(i), points.get(i), reuse, simulator));

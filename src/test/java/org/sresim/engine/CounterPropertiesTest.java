@@ -45,7 +45,7 @@ class CounterPropertiesTest {
         }
         LayerCounts[] together = new BitsetCounter().count(c.workload, c.hw, sample, heights);
         for (int h = 0; h < heights.length; h++) {
-            Hardware alone = withOuRows(c.hw, heights[h]);
+            Hardware alone = OuHeights.withOuRows(c.hw, heights[h]);
             LayerCounts expected = new ReferenceCounter().count(c.workload, alone, sample);
             assertThat(together[h]).as("height %d", heights[h]).isEqualTo(expected);
             LayerCounts fast = new BitsetCounter().count(c.workload, alone, sample);
@@ -55,12 +55,6 @@ class CounterPropertiesTest {
                 assertThat(together[h].windowStats).isNull();
             }
         }
-    }
-
-    private static Hardware withOuRows(Hardware hw, int ouRows) {
-        return new Hardware(hw.crossbarRows(), hw.crossbarCols(), hw.cellBits(), hw.weightBits(), hw.inputBits(),
-                hw.dacBits(), ouRows, hw.ouCols(), Hardware.losslessAdcBits(ouRows, hw.cellBits(), hw.dacBits()),
-                hw.ouCycleNs(), hw.idealReadNs(), hw.idealAdcBits(), hw.chipCrossbars(), hw.chipCount());
     }
 
     @Property(tries = 300)
