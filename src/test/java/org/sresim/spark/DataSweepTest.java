@@ -64,6 +64,26 @@ class DataSweepTest {
     }
 
     @Test
+    void theReportShowsEachModelsActivationStatistics() {
+        ReportSource source = ReportSource.open(spark, dir.resolve("out").toString(), "data");
+        try {
+            org.sresim.report.Part part = org.sresim.report.Report.build(org.sresim.report.ReportContext.of("data", source))
+                    .stream().filter(p -> p.title().startsWith("Imported models")).findFirst().orElseThrow();
+            org.sresim.report.Table t = part.blocks().stream().filter(b -> b instanceof org.sresim.report.Block.TableBlock)
+                    .map(b -> ((org.sresim.report.Block.TableBlock) b).table()).findFirst().orElseThrow();
+            assertThat(t.size()).isEqualTo(4); // 2 models x 2 layers
+            Row want = spark.sql("SELECT avg(input_one_bit_fraction) FROM layers WHERE scheme = 'dense'"
+                    + " AND layer = 'fc2' AND samples = 3").first();
+            // rows by data, then layer: models/one fc1, fc2, then file:.../models/batch/ fc1, fc2
+            assertThat(t.number(3, "input_one_bit_fraction")).isEqualTo(want.getDouble(0));
+            assertThat(((Number) t.value(3, "samples")).intValue()).isEqualTo(3);
+            assertThat(((Number) t.value(1, "samples")).intValue()).isEqualTo(1);
+        } finally {
+            source.close();
+        }
+    }
+
+    @Test
     void theClusterComputesWhatTheCoreComputesLocally() throws Exception {
         for (long i = 0; i < plan.size(); i++) {
             Config point = plan.point(i);
