@@ -54,12 +54,33 @@ class DataSweepTest {
         List<Row> rows = spark.sql("SELECT data, ou_rows, samples, count(*) FROM points WHERE scheme = 'sre-bit'"
                 + " GROUP BY 1, 2, 3 ORDER BY 1, 2").collectAsList();
         assertThat(rows).hasSize(4);
-        assertThat(rows.get(0).getString(0)).startsWith("file:").contains("models/batch#sha256=");
-        assertThat(rows.get(0).getInt(2)).isEqualTo(3);
-        assertThat(rows.get(2).getString(0)).startsWith(dir.resolve("models/one").toString() + "#sha256=");
-        assertThat(rows.get(2).getInt(2)).isEqualTo(1);
+        // ordered by data: "/tmp/..." sorts before "file:/tmp/..."
+        assertThat(rows.get(0).getString(0)).startsWith(dir.resolve("models/one").toString() + "#sha256=");
+        assertThat(rows.get(0).getInt(2)).isEqualTo(1);
+        assertThat(rows.get(2).getString(0)).startsWith("file:").contains("models/batch/#sha256="); // toUri() ends a folder with /
+        assertThat(rows.get(2).getInt(2)).isEqualTo(3);
         assertThat(spark.sql("SELECT count(*) FROM layers WHERE samples = 3 AND ou_ops_stderr > 0"
                 + " AND scheme = 'act-bit'").first().getLong(0)).isGreaterThan(0);
+    }
+
+    @Test
+    void theReportShowsEachModelsActivationStatistics() {
+        ReportSource source = ReportSource.open(spark, dir.resolve("out").toString(), "data");
+        try {
+            org.sresim.report.Part part = org.sresim.report.Report.build(org.sresim.report.ReportContext.of("data", source))
+                    .stream().filter(p -> p.title().startsWith("Imported models")).findFirst().orElseThrow();
+            org.sresim.report.Table t = part.blocks().stream().filter(b -> b instanceof org.sresim.report.Block.TableBlock)
+                    .map(b -> ((org.sresim.report.Block.TableBlock) b).table()).findFirst().orElseThrow();
+            assertThat(t.size()).isEqualTo(4); // 2 models x 2 layers
+            Row want = spark.sql("SELECT avg(input_one_bit_fraction) FROM layers WHERE scheme = 'dense'"
+                    + " AND layer = 'fc2' AND samples = 3").first();
+            // rows by data, then layer: models/one fc1, fc2, then file:.../models/batch/ fc1, fc2
+            assertThat(t.number(3, "input_one_bit_fraction")).isEqualTo(want.getDouble(0));
+            assertThat(((Number) t.value(3, "samples")).intValue()).isEqualTo(3);
+            assertThat(((Number) t.value(1, "samples")).intValue()).isEqualTo(1);
+        } finally {
+            source.close();
+        }
     }
 
     @Test

@@ -69,7 +69,7 @@ class LoopbackClusterIT {
     static final List<Process> started = new CopyOnWriteArrayList<>();
     static final Map<String, Double> phaseSeconds = new LinkedHashMap<>();
     static final AtomicInteger passed = new AtomicInteger();
-    static final int TESTS = 2;
+    static final int TESTS = 3;
 
     @BeforeAll
     static void startClusterAndRunLocalSweep() throws Exception {
@@ -301,6 +301,44 @@ class LoopbackClusterIT {
         String tail() {
             return LoopbackClusterIT.tail(log);
         }
+    }
+
+    /**
+     * A sweep over model data written in the export layout (a folder of .npy, a batch of 3 inputs)
+     * on the cluster: executors read the files through Hadoop's FileSystem, and every point equals
+     * what the core computes in this JVM.
+     */
+    @Test
+    @Order(3)
+    void dataSweepReadsTheModelOnTheCluster() throws Exception {
+        long t = System.nanoTime();
+        Path net = org.sresim.workload.ModelFixtures.writeNetwork(dir.resolve("tiny.yaml"));
+        org.sresim.workload.ModelFixtures.writeFolder(dir.resolve("models/tiny"), 3, 5);
+        Path sweep = java.nio.file.Files.writeString(dir.resolve("data.yaml"), "name: data\nfixed: {network: " + net
+                + ", accuracy.windows: 2, accuracy.tiles: 1}\ngrid:\n  data: [models/tiny]\n  ou.rows: [2, 4, 8]\n");
+        Run r = run("sweep-data", SWEEP_TIMEOUT, new String[] {"bash", "submit.sh", "--master", masterUrl, "sweep",
+            sweep.toString(), "--out", dir.resolve("data-out").toString()});
+        assertSucceeded(r);
+        phase("data sweep on the cluster", t);
+        org.sresim.sweep.SweepPlan plan = org.sresim.sweep.SweepFile.load(sweep);
+        Dataset<Row> points = spark().read().parquet(dir.resolve("data-out/data/points").toString());
+        assertEquals(3 * SCHEMES, points.count(), "data sweep rows");
+        for (long i = 0; i < plan.size(); i++) {
+            org.sresim.config.Config point = plan.point(i);
+            org.sresim.workload.ModelData data = org.sresim.workload.ModelData.open(point.text("data"),
+                    org.sresim.workload.FileOpener.LOCAL);
+            org.sresim.engine.SimulationResult want = new org.sresim.engine.Simulator().simulate(point,
+                    plan.network(point), org.sresim.workload.WorkloadSource.importedBatch(data,
+                            org.sresim.workload.WorkloadSettings.from(point),
+                            org.sresim.workload.ImportedWorkload.check(data, plan.network(point))));
+            Row got = points.where("point_index = " + i + " AND scheme = 'sre-bit'")
+                    .selectExpr("ou_ops", "energy_pj", "samples", "data").first();
+            assertEquals(want.network(org.sresim.engine.Scheme.SRE_BIT).ouOps(), got.getLong(0), "ou_ops " + i);
+            assertEquals(want.network(org.sresim.engine.Scheme.SRE_BIT).energyPj(), got.getDouble(1), "energy " + i);
+            assertEquals(3, got.getInt(2), "samples " + i);
+            assertEquals(point.text("data"), got.getString(3), "data " + i);
+        }
+        passed.incrementAndGet();
     }
 
     /** {@code bash submit.sh [--master URL] sweep quickstart --out DIR/<out> [extra]}. */
