@@ -88,7 +88,7 @@ final class BenchCommand implements Callable<Integer> {
                 o.fastSeconds(), o.speedup());
         out.flush();
         if (!skipSweep) {
-            SweepPlan plan = SweepFile.load(sweep);
+            SweepPlan plan = SweepFile.load(sweep, new org.sresim.spark.HadoopFiles());
             double one = throughput(plan, "local[1]");
             double two = throughput(plan, "local[2]");
             out.printf("%nsweep throughput, %s (%d points): local[1] %.2f points/s, local[2] %.2f points/s, ratio %.2f%n",

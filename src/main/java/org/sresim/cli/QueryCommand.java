@@ -7,10 +7,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.sresim.spark.ResultViews;
-import org.sresim.spark.Sessions;
 import org.sresim.spark.SqlSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -34,15 +34,12 @@ final class QueryCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "1000", description = "print at most this many rows (default: ${DEFAULT-VALUE})")
     int limit;
 
-    @Option(names = "--master", description = "Spark master (default local[*])")
-    String master;
-
-    @Option(names = "--verbose", description = "Spark's own logs and full stack traces")
-    boolean verbose;
+    @Mixin
+    SparkOptions sparkOptions;
 
     @Override
     public Integer call() {
-        SparkSession spark = Sessions.create("sre-query", master, verbose);
+        SparkSession spark = sparkOptions.session("sre-query");
         try {
             ResultViews.register(spark, dir);
             Dataset<Row> result;

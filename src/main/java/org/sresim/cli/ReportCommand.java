@@ -7,9 +7,9 @@ import org.sresim.report.Part;
 import org.sresim.report.Report;
 import org.sresim.report.ReportContext;
 import org.sresim.spark.ReportSource;
-import org.sresim.spark.Sessions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -30,11 +30,8 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "output folder (local; default: report-<sweep>)")
     Path out;
 
-    @Option(names = "--master", description = "Spark master when not launched by spark-submit (default local[*])")
-    String master;
-
-    @Option(names = "--verbose", description = "Spark's own logs and full stack traces")
-    boolean verbose;
+    @Mixin
+    SparkOptions sparkOptions;
 
     @Override
     public Integer call() {
@@ -45,7 +42,7 @@ final class ReportCommand implements Callable<Integer> {
         String name = Report.chooseSweep(dir, ReportSource.sweepNames(dir), sweep); // fails before Spark starts
         Path target = out != null ? out : Path.of("report-" + name);
         long began = System.nanoTime();
-        SparkSession spark = Sessions.create("sre-report " + name, master, verbose);
+        SparkSession spark = sparkOptions.session("sre-report " + name);
         Report.Written w;
         try {
             ReportContext ctx = ReportContext.of(name, ReportSource.open(spark, dir, name));

@@ -12,6 +12,9 @@ import org.sresim.config.Config;
 import org.sresim.config.ConfigLoader;
 import org.sresim.engine.SimulationResult;
 import org.sresim.engine.Simulator;
+import org.sresim.workload.FileOpener;
+import org.sresim.workload.ImportedWorkload;
+import org.sresim.workload.ModelData;
 import org.sresim.workload.Network;
 import org.sresim.workload.Networks;
 import org.sresim.workload.WorkloadSettings;
@@ -34,8 +37,8 @@ final class SimulateCommand implements Callable<Integer> {
             description = "built-in network (lenet5, mlp-300-100, cifar10-quick, alexnet, vgg16, resnet18) or a network YAML file; same as --set network=...")
     String network;
 
-    @Option(names = "--data", paramLabel = "DIR",
-            description = "directory of <layer>.weight.npy and optional <layer>.input.npy (real model data)")
+    @Option(names = "--data", paramLabel = "DIR|NPZ",
+            description = "directory of <layer>.weight.npy and optional <layer>.input.npy (real model data), or one .npz archive with <layer>.weight / <layer>.input entries")
     Path data;
 
     @Option(names = "--conf", paramLabel = "FILE", description = "base configuration (default: the bundled conf/sre-isaac.yaml)")
@@ -55,14 +58,25 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Config config = resolveConfig(conf, sets, network, seed);
-        if (data != null && !Files.isDirectory(data)) {
-            throw new UserException("--data " + data + ": not a directory");
+        if (data != null && !Files.isDirectory(data) && !Files.isRegularFile(data)) {
+            throw new UserException("--data " + data + ": no such folder or .npz file");
         }
+        List<String> all = new ArrayList<>(sets);
+        if (data != null) {
+            all.add("data=" + data.toAbsolutePath().normalize());
+        }
+        Config config = resolveConfig(conf, all, network, seed);
         Network net = Networks.resolve(config.text("network"));
         WorkloadSettings settings = WorkloadSettings.from(config);
-        WorkloadSource source = data == null ? WorkloadSource.synthetic(settings)
-                : WorkloadSource.imported(data, settings);
+        WorkloadSource source = WorkloadSource.synthetic(settings);
+        String location = config.text("data");
+        if (!location.isEmpty()) {
+            // pinned to the content like a sweep point, so point_id and config_hash cover the files
+            config = config.with(java.util.Map.of("data", ModelData.pinned(ModelData.pathOf(location), FileOpener.LOCAL)),
+                    "--data");
+            ModelData model = ModelData.open(location, FileOpener.LOCAL);
+            source = WorkloadSource.importedBatch(model, settings, ImportedWorkload.check(model, net));
+        }
         SimulationResult result = new Simulator().simulate(config, net, source);
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.json) {

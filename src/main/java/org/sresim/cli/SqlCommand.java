@@ -5,10 +5,10 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
-import org.sresim.spark.Sessions;
 import org.sresim.spark.SqlSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -28,11 +28,8 @@ final class SqlCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "1000", description = "print at most this many rows per statement, 0 = all (default: ${DEFAULT-VALUE})")
     int limit;
 
-    @Option(names = "--master", description = "Spark master (default local[*])")
-    String master;
-
-    @Option(names = "--verbose", description = "Spark's own logs and full stack traces")
-    boolean verbose;
+    @Mixin
+    SparkOptions sparkOptions;
 
     @Override
     public Integer call() throws Exception {
@@ -50,15 +47,15 @@ final class SqlCommand implements Callable<Integer> {
             // into the session; --conf spark.ui.enabled=true brings it back.
             System.setProperty("spark.ui.enabled", "false");
         }
-        SparkSession spark = Sessions.create("sre-sql", master, verbose);
+        SparkSession spark = sparkOptions.session("sre-sql");
         try {
-            if (!verbose) {
+            if (!sparkOptions.verbose) {
                 // Failed statements are reported in one line; Spark's ERROR logs of the failing task would repeat them.
                 spark.sparkContext().setLogLevel("OFF");
             }
             SqlSession session = SqlSession.open(spark, dir);
             if (interactive) {
-                InteractiveSql.run(session, dir, limit, verbose);
+                InteractiveSql.run(session, dir, limit, sparkOptions.verbose);
                 return 0;
             }
             SqlShell shell = new SqlShell(session, spec.commandLine().getOut(), spec.commandLine().getErr(), limit, true);

@@ -66,7 +66,7 @@ final class SweepCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new UserException(file + ": sweep file not found");
         }
-        SweepPlan plan = SweepFile.load(file);
+        SweepPlan plan = SweepFile.load(file, new org.sresim.spark.HadoopFiles());
         console.printf("sweep '%s': %,d points (%s), %d network(s)%n", plan.name(), plan.size(), plan.describeAxes(),
                 plan.networks().size());
         if (dryRun) {

@@ -103,7 +103,8 @@ public final class Config implements java.io.Serializable {
     private String canonical(boolean withSeed) {
         StringBuilder sb = new StringBuilder();
         values.forEach((k, v) -> {
-            if (withSeed || !k.equals("seed")) {
+            // no data (synthetic) leaves the key out, so ids of synthetic points predate the key
+            if ((withSeed || !k.equals("seed")) && !(k.equals("data") && "".equals(v))) {
                 sb.append(k).append('=').append(v).append('\n');
             }
         });

@@ -53,7 +53,12 @@ public final class ConfigLoader {
     public static Map<String, Object> readFlat(Path file) {
         String origin = file.toString();
         try {
-            JsonNode root = YAML.readTree(Files.readString(file));
+            String text = Files.readString(file);
+            String duplicate = DuplicateKeys.inYaml(text);
+            if (duplicate != null) {
+                throw new ConfigException(origin + ": " + duplicate);
+            }
+            JsonNode root = YAML.readTree(text);
             if (root == null || root.isMissingNode() || root.isNull()) {
                 return Map.of();
             }

@@ -15,6 +15,7 @@ public final class Keys {
 
     static {
         text("network", "", "built-in network name or network file");
+        text("data", "", "real model data: a folder of .npy files or an .npz archive (empty: synthetic)");
         add("seed", KeyType.LONG, Long.MIN_VALUE, INF, false, "", "root of every random draw");
         integer("crossbar.rows", 1, 4096, "wordlines", "rows per crossbar");
         integer("crossbar.cols", 1, 4096, "bitlines", "columns per crossbar");

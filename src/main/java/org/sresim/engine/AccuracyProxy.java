@@ -14,7 +14,9 @@ import org.sresim.workload.Seeds;
  * when fewer), every column group and input step. For every OU conversion (one bitline of one
  * OU operation):
  * <ul>
- *   <li>clipping: the ideal value sum(level * input digit) over the OU's rows exceeds 2^adcBits - 1;</li>
+ *   <li>clipping: the ideal value sum(level * input digit) over the OU's rows exceeds 2^adcBits - 1.
+ *       The tallies keep how many conversions had each ideal value, so the clipping rate of every
+ *       ADC resolution follows from one pass (points differing only in {@code adc.bits} share it);</li>
  *   <li>misread probability: with conductances g_l = gmin + l (gmax - gmin) / (2^cellBits - 1) and
  *       each conducting cell off by a relative N(0, sigma), the summed deviation exceeds half a
  *       level step with P = 2 (1 - Phi(0.5 dg / (sigma sqrt(sum (g_i d_i)^2)))), d_i the input digit.</li>
@@ -141,7 +143,7 @@ final class AccuracyProxy {
                         }
                         selected[n++] = r;
                     }
-                    convert(selected, n, hw.ouRows(), level, digit[b], c0, width, hw.adcBits(), tallies.get(s));
+                    convert(selected, n, hw.ouRows(), level, digit[b], c0, width, tallies.get(s));
                 }
             }
         }
@@ -149,7 +151,7 @@ final class AccuracyProxy {
             for (int r = 0; r < rows; r++) {
                 selected[r] = r;
             }
-            convert(selected, rows, rows, level, digit[b], 0, cols, hw.idealAdcBits(), tallies.get(Scheme.IDEAL));
+            convert(selected, rows, rows, level, digit[b], 0, cols, tallies.get(Scheme.IDEAL));
         }
     }
 
@@ -170,8 +172,7 @@ final class AccuracyProxy {
 
     /** The OUs formed from {@code selected} rows in order, {@code ouRows} at a time, each converting columns [c0, c0+width). */
     private void convert(int[] selected, int n, int ouRows, int[][] level, int[] digit, int c0, int width,
-                         int adcBits, AccuracyTally tally) {
-        long full = (1L << adcBits) - 1;
+                         AccuracyTally tally) {
         for (int start = 0; start < n; start += ouRows) {
             int end = Math.min(n, start + ouRows);
             for (int c = c0; c < c0 + width; c++) {
@@ -190,7 +191,7 @@ final class AccuracyProxy {
                         l2d2 += l * l * d * d;
                     }
                 }
-                record(tally, value > full, d2, ld2, l2d2);
+                record(tally, value, d2, ld2, l2d2);
             }
         }
     }
@@ -200,11 +201,8 @@ final class AccuracyProxy {
      * so sum (g_i d_i)^2 = gmin^2 sum d^2 + 2 gmin step sum l d^2 + step^2 sum l^2 d^2, computed
      * from the three integer sums in one fixed order whichever path produced them.
      */
-    private void record(AccuracyTally tally, boolean clipped, long d2, long ld2, long l2d2) {
-        tally.conversions++;
-        if (clipped) {
-            tally.clipped++;
-        }
+    private void record(AccuracyTally tally, long value, long d2, long ld2, long l2d2) {
+        tally.addConversion(value);
         if (d2 != 0 && sigma != 0) {
             if (d2 <= tableN && ld2 <= tableV && l2d2 <= tableQ) {
                 tally.histogram[(int) ((d2 * (tableV + 1) + ld2) * (tableQ + 1) + l2d2)]++;
@@ -307,20 +305,19 @@ final class AccuracyProxy {
                         for (int x = 0; x < words; x++) {
                             selected[x] = act[x] & rowSet[x];
                         }
-                        convertOus(selected, hw.ouRows(), activeBit[b], c0, width, hw.adcBits(), tallies.get(s));
+                        convertOus(selected, hw.ouRows(), activeBit[b], c0, width, tallies.get(s));
                     }
                 }
             }
             for (int b = 0; b < hw.inputSteps(); b++) {
                 System.arraycopy(all, 0, selected, 0, words);
-                convertOus(selected, rows, activeBit[b], 0, cols, hw.idealAdcBits(), tallies.get(Scheme.IDEAL));
+                convertOus(selected, rows, activeBit[b], 0, cols, tallies.get(Scheme.IDEAL));
             }
         }
 
         /** Peels OUs of {@code ouRows} rows off {@code selected} (consumed) in row order and converts each. */
-        private void convertOus(long[] selected, int ouRows, long[] conducting, int c0, int width, int adcBits,
+        private void convertOus(long[] selected, int ouRows, long[] conducting, int c0, int width,
                                 AccuracyTally tally) {
-            long full = (1L << adcBits) - 1;
             int k0 = c0 / LANES;
             int k1 = (c0 + width - 1) / LANES;
             int word = 0;
@@ -357,7 +354,7 @@ final class AccuracyProxy {
                     int shift = (c % LANES) * 16;
                     long value = (sum[c / LANES] >>> shift) & 0xFFFF;
                     long squares = (sumSquares[c / LANES] >>> shift) & 0xFFFF;
-                    record(tally, value > full, n, value, squares);
+                    record(tally, value, n, value, squares);
                 }
             }
         }

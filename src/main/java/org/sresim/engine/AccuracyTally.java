@@ -1,24 +1,46 @@
 package org.sresim.engine;
 
+import java.util.Arrays;
+
 /**
- * ADC conversions examined by the accuracy proxies, how many clipped, and the summed misread
- * probability. Conversions whose sums fit the proxy's dense table are only counted per table
- * cell while sampling ({@link #histogram}); {@link AccuracyProxy} turns the counts into
- * probability in one pass at the end, in cell order, so the sum does not depend on which path
- * produced the conversions.
+ * ADC conversions examined by the accuracy proxies: how many had each ideal value (so the clipping
+ * rate of any ADC resolution follows without sampling again) and the summed misread probability.
+ * Conversions whose sums fit the proxy's dense table are only counted per table cell while
+ * sampling ({@link #histogram}); {@link AccuracyProxy} turns the counts into probability in one
+ * pass at the end, in cell order, so the sum does not depend on which path produced the
+ * conversions.
  */
 final class AccuracyTally {
     long conversions;
-    long clipped;
     double misreadProbabilitySum;
     final long[] histogram;
+    /** conversionsWithValue[v]: conversions whose ideal value was v (grown on demand). */
+    private long[] conversionsWithValue = new long[64];
 
     AccuracyTally(long[] histogram) {
         this.histogram = histogram;
     }
 
-    double clipRate() {
-        return conversions == 0 ? 0 : (double) clipped / conversions;
+    void addConversion(long value) {
+        conversions++;
+        if (value >= conversionsWithValue.length) {
+            conversionsWithValue = Arrays.copyOf(conversionsWithValue,
+                    (int) Math.max(value + 1, 2L * conversionsWithValue.length));
+        }
+        conversionsWithValue[(int) value]++;
+    }
+
+    /** Conversions whose ideal value exceeds the largest code of an {@code adcBits}-bit ADC, 2^adcBits - 1. */
+    long clipped(int adcBits) {
+        long clipped = 0;
+        for (long v = Math.min(conversionsWithValue.length, 1L << Math.min(adcBits, 62)); v < conversionsWithValue.length; v++) {
+            clipped += conversionsWithValue[(int) v];
+        }
+        return clipped;
+    }
+
+    double clipRate(int adcBits) {
+        return conversions == 0 ? 0 : (double) clipped(adcBits) / conversions;
     }
 
     double readErrorRate() {

@@ -32,24 +32,40 @@ final class BitsetCounter implements OuCounter {
      */
     @Override
     public LayerCounts count(LayerWorkload w, Hardware hw, int[] sample) {
+        return count(w, hw, sample, new int[] {hw.ouRows()})[0];
+    }
+
+    /**
+     * The counts for several OU heights in one pass, element h for {@code heights[h]} ({@code
+     * hw.ouRows()} is not read): which rows an OU operation activates does not depend on the
+     * height, only how many operations they take, ceil(rows / height), so every |S ∩ A_b| is
+     * computed once and priced for each height. Equal to counting each height on its own.
+     */
+    LayerCounts[] count(LayerWorkload w, Hardware hw, int[] sample, int[] heights) {
         LayerMapping m = new LayerMapping(w.layer(), hw);
         int windows = w.layer().windows();
         int visits = sample == null ? windows : sample.length;
         double scale = (double) windows / visits;
         int steps = hw.inputSteps();
-        int ou = hw.ouRows();
+        int kinds = heights.length;
         int words = (hw.crossbarRows() + 63) >>> 6;
         int digitMask = (1 << hw.dacBits()) - 1;
-        LayerCounts counts = new LayerCounts(m.tiles());
-        WindowStats stats = sample == null ? null : new WindowStats(windows, visits);
-        counts.windowStats = stats;
+        LayerCounts[] counts = new LayerCounts[kinds];
+        WindowStats[] stats = new WindowStats[kinds];
+        for (int h = 0; h < kinds; h++) {
+            counts[h] = new LayerCounts(m.tiles());
+            stats[h] = sample == null ? null : new WindowStats(windows, visits);
+            counts[h].windowStats = stats[h];
+        }
         int[] inputs = new int[hw.crossbarRows()];
         long[] active = new long[words];
         long[] activeBits = new long[steps * words];
-        // ceil(rows / ou.rows) for every possible row count: the inner loops then need no division
-        int[] opsFor = new int[hw.crossbarRows() + 1];
-        for (int rows = 0; rows < opsFor.length; rows++) {
-            opsFor[rows] = ceilDiv(rows, ou);
+        // ceil(rows / height) for every possible row count and height: the inner loops need no division
+        int[][] opsFor = new int[kinds][hw.crossbarRows() + 1];
+        for (int h = 0; h < kinds; h++) {
+            for (int rows = 0; rows < opsFor[h].length; rows++) {
+                opsFor[h][rows] = ceilDiv(rows, heights[h]);
+            }
         }
 
         for (int rb = 0; rb < m.rowBlocks; rb++) {
@@ -87,14 +103,16 @@ final class BitsetCounter implements OuCounter {
             for (int i = 0; i < distinct; i++) {
                 System.arraycopy(masks.get(i), 0, flatMasks, i * words, words);
             }
-            long[] sreValueOps = new long[distinct];
+            // operations per height (row counts do not depend on it)
+            long[][] sreValueOps = new long[kinds][distinct];
             long[] sreValueRows = new long[distinct];
-            long[] sreBitOps = new long[distinct];
+            long[][] sreBitOps = new long[kinds][distinct];
             long[] sreBitRows = new long[distinct];
-            long actValueOps = 0;
+            long[] actValueOps = new long[kinds];
             long actValueRows = 0;
-            long actBitOps = 0;
+            long[] actBitOps = new long[kinds];
             long actBitRows = 0;
+            long[] ops = new long[kinds];
 
             WindowReader reader = new WindowReader(w, first, rowsIn);
             for (int visit = 0; visit < visits; visit++) {
@@ -123,83 +141,100 @@ final class BitsetCounter implements OuCounter {
                     }
                 }
                 int a = popCount(active, 0, words);
-                long avOps = (long) opsFor[a] * steps;
                 long avRows = (long) a * steps;
-                long abOps = 0;
+                actValueRows += avRows;
+                Arrays.fill(ops, 0);
                 long abRows = 0;
                 for (int b = 0; b < steps; b++) {
                     int ab = popCount(activeBits, b * words, words);
-                    abOps += opsFor[ab];
+                    for (int h = 0; h < kinds; h++) {
+                        ops[h] += opsFor[h][ab];
+                    }
                     abRows += ab;
                 }
-                actValueOps += avOps;
-                actValueRows += avRows;
-                actBitOps += abOps;
                 actBitRows += abRows;
-                if (stats != null) {
-                    stats.add(Scheme.ACT_VALUE, visit, avOps * blockGroups, avRows * blockGroups,
-                            avRows * blockWidth, avOps * blockWidth);
-                    stats.add(Scheme.ACT_BIT, visit, abOps * blockGroups, abRows * blockGroups,
-                            abRows * blockWidth, abOps * blockWidth);
+                for (int h = 0; h < kinds; h++) {
+                    long avOps = (long) opsFor[h][a] * steps;
+                    actValueOps[h] += avOps;
+                    actBitOps[h] += ops[h];
+                    if (stats[h] != null) {
+                        stats[h].add(Scheme.ACT_VALUE, visit, avOps * blockGroups, avRows * blockGroups,
+                                avRows * blockWidth, avOps * blockWidth);
+                        stats[h].add(Scheme.ACT_BIT, visit, ops[h] * blockGroups, abRows * blockGroups,
+                                abRows * blockWidth, ops[h] * blockWidth);
+                    }
                 }
                 for (int i = 0; i < distinct; i++) {
                     int base = i * words;
                     int sv = popCountAnd(flatMasks, base, active, 0, words);
-                    long svOps = (long) opsFor[sv] * steps;
                     long svRows = (long) sv * steps;
-                    sreValueOps[i] += svOps;
                     sreValueRows[i] += svRows;
-                    if (stats != null) {
-                        stats.add(Scheme.SRE_VALUE, visit, svOps * groupsWithMask[i], svRows * groupsWithMask[i],
-                                svRows * widthWithMask[i], svOps * widthWithMask[i]);
+                    for (int h = 0; h < kinds; h++) {
+                        long svOps = (long) opsFor[h][sv] * steps;
+                        sreValueOps[h][i] += svOps;
+                        if (stats[h] != null) {
+                            stats[h].add(Scheme.SRE_VALUE, visit, svOps * groupsWithMask[i],
+                                    svRows * groupsWithMask[i], svRows * widthWithMask[i], svOps * widthWithMask[i]);
+                        }
                     }
                     if (sv == 0) {
                         continue; // no surviving active row: every bit step is empty too
                     }
-                    long ops = 0;
+                    Arrays.fill(ops, 0);
                     long rows = 0;
                     for (int b = 0; b < steps; b++) {
                         int sb = popCountAnd(flatMasks, base, activeBits, b * words, words);
-                        ops += opsFor[sb];
+                        for (int h = 0; h < kinds; h++) {
+                            ops[h] += opsFor[h][sb];
+                        }
                         rows += sb;
                     }
-                    sreBitOps[i] += ops;
                     sreBitRows[i] += rows;
-                    if (stats != null) {
-                        stats.add(Scheme.SRE_BIT, visit, ops * groupsWithMask[i], rows * groupsWithMask[i],
-                                rows * widthWithMask[i], ops * widthWithMask[i]);
+                    for (int h = 0; h < kinds; h++) {
+                        sreBitOps[h][i] += ops[h];
+                        if (stats[h] != null) {
+                            stats[h].add(Scheme.SRE_BIT, visit, ops[h] * groupsWithMask[i], rows * groupsWithMask[i],
+                                    rows * widthWithMask[i], ops[h] * widthWithMask[i]);
+                        }
                     }
                 }
             }
 
             long perWindowSteps = (long) windows * steps;
             int indexBits = LayerMapping.indexBits(rowsIn);
-            for (int cb = 0; cb < m.colBlocks; cb++) {
-                int t = m.tile(rb, cb);
-                for (int g = 0; g < groupMask[cb].length; g++) {
-                    int id = groupMask[cb][g];
-                    int width = m.groupWidth(cb, g);
-                    int s = popCount(flatMasks, id * words, words);
-                    counts.of(Scheme.DENSE).addOperations(t, ceilDiv(rowsIn, ou) * perWindowSteps,
-                            rowsIn * perWindowSteps, width);
-                    counts.of(Scheme.WEIGHT).addOperations(t, ceilDiv(s, ou) * perWindowSteps,
-                            s * perWindowSteps, width);
-                    counts.of(Scheme.ACT_VALUE).addOperations(t, up(actValueOps, scale), up(actValueRows, scale), width);
-                    counts.of(Scheme.ACT_BIT).addOperations(t, up(actBitOps, scale), up(actBitRows, scale), width);
-                    counts.of(Scheme.SRE_VALUE).addOperations(t, up(sreValueOps[id], scale),
-                            up(sreValueRows[id], scale), width);
-                    counts.of(Scheme.SRE_BIT).addOperations(t, up(sreBitOps[id], scale), up(sreBitRows[id], scale),
-                            width);
-                    counts.indexStorageBits += (long) s * indexBits;
-                    for (Scheme scheme : COMPRESSED) {
-                        counts.of(scheme).add(Action.INDEX_BIT, (long) windows * s * indexBits);
-                        counts.of(scheme).add(Action.PREFIX_SUM_ROW, (long) windows * s);
+            for (int h = 0; h < kinds; h++) {
+                LayerCounts c = counts[h];
+                int height = heights[h];
+                for (int cb = 0; cb < m.colBlocks; cb++) {
+                    int t = m.tile(rb, cb);
+                    for (int g = 0; g < groupMask[cb].length; g++) {
+                        int id = groupMask[cb][g];
+                        int width = m.groupWidth(cb, g);
+                        int s = popCount(flatMasks, id * words, words);
+                        c.of(Scheme.DENSE).addOperations(t, ceilDiv(rowsIn, height) * perWindowSteps,
+                                rowsIn * perWindowSteps, width);
+                        c.of(Scheme.WEIGHT).addOperations(t, ceilDiv(s, height) * perWindowSteps,
+                                s * perWindowSteps, width);
+                        c.of(Scheme.ACT_VALUE).addOperations(t, up(actValueOps[h], scale), up(actValueRows, scale),
+                                width);
+                        c.of(Scheme.ACT_BIT).addOperations(t, up(actBitOps[h], scale), up(actBitRows, scale), width);
+                        c.of(Scheme.SRE_VALUE).addOperations(t, up(sreValueOps[h][id], scale),
+                                up(sreValueRows[id], scale), width);
+                        c.of(Scheme.SRE_BIT).addOperations(t, up(sreBitOps[h][id], scale),
+                                up(sreBitRows[id], scale), width);
+                        c.indexStorageBits += (long) s * indexBits;
+                        for (Scheme scheme : COMPRESSED) {
+                            c.of(scheme).add(Action.INDEX_BIT, (long) windows * s * indexBits);
+                            c.of(scheme).add(Action.PREFIX_SUM_ROW, (long) windows * s);
+                        }
                     }
+                    c.of(Scheme.IDEAL).addOperations(t, perWindowSteps, perWindowSteps * rowsIn, m.colsIn(cb));
                 }
-                counts.of(Scheme.IDEAL).addOperations(t, perWindowSteps, perWindowSteps * rowsIn, m.colsIn(cb));
             }
         }
-        counts.addBufferAccesses(w.layer().rows(), w.layer().cols(), windows, hw);
+        for (LayerCounts c : counts) {
+            c.addBufferAccesses(w.layer().rows(), w.layer().cols(), windows, hw);
+        }
         return counts;
     }
 

@@ -19,13 +19,17 @@ import org.sresim.hw.Action;
  * @param ouOpsStderr   standard error of {@code ouOps} when estimated from a window sample ({@code sim.windows}); 0 when exact
  * @param chips         chips the point runs on ({@code chip.count}, with {@code auto} resolved)
  * @param efficiency    area, power and efficiency ({@link Efficiency}); null until the simulator fills it in
+ * @param inputOneBitFraction fraction of 1-bits among the {@code input.bits} bits of the non-zero
+ *                      input activations (what bit-level schemes skip beyond zero values)
+ * @param samples       inferences the row averages: the batch size of imported inputs, else 1
  */
 public record Metrics(int layerIndex, String layer, Scheme scheme, long ouOps, long cycles, double latencyNs,
                       double energyPj, long[] counts, double[] energyByActionPj, double speedup, double opsSpeedup,
                       double energySaving, long crossbars, long copies, boolean fitsOnChip, long indexBits,
                       double weightDensity, double activationDensity, double adcClipRate, double readErrorRate,
                       int adcBits, double operationNs, double ouOpsStderr, double cyclesStderr,
-                      double energyPjStderr, long chips, Efficiency efficiency) {
+                      double energyPjStderr, long chips, Efficiency efficiency, double inputOneBitFraction,
+                      int samples) {
 
     /** The type of a metric column. */
     public enum Kind { LONG, INT, DOUBLE, BOOLEAN }
@@ -75,6 +79,8 @@ public record Metrics(int layerIndex, String layer, Scheme scheme, long ouOps, l
             c.add(new Column("count_" + a.column(), Kind.LONG, "events", m -> m.count(a)));
         }
         Efficiency.addColumns(c);
+        c.add(new Column("input_one_bit_fraction", Kind.DOUBLE, "fraction of bits", Metrics::inputOneBitFraction));
+        c.add(new Column("samples", Kind.INT, "inferences", Metrics::samples));
         return Collections.unmodifiableList(c);
     }
 
@@ -83,7 +89,7 @@ public record Metrics(int layerIndex, String layer, Scheme scheme, long ouOps, l
         return new Metrics(layerIndex, layer, scheme, ouOps, cycles, latencyNs, energyPj, counts, energyByActionPj,
                 speedup, opsSpeedup, energySaving, crossbars, copies, fitsOnChip, indexBits, weightDensity,
                 activationDensity, adcClipRate, readErrorRate, adcBits, operationNs, ouOpsStderr, cyclesStderr,
-                energyPjStderr, chips, e);
+                energyPjStderr, chips, e, inputOneBitFraction, samples);
     }
 
     @Override

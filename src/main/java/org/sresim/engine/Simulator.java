@@ -22,10 +22,12 @@ public final class Simulator {
     /**
      * Config keys that only provision the chip or price and time its actions: points differing
      * in nothing else share every layer's counts and accuracy tallies (model section 9, last
-     * invariant), so those are taken from {@link #memo} instead of being counted again.
+     * invariant), so those are taken from {@link #memo} instead of being counted again. The ADC
+     * resolution is one of them: counts do not depend on it and the tallies keep the ideal value
+     * of every sampled conversion, from which the clipping rate of any resolution follows.
      */
     private static final java.util.Set<String> NOT_COUNTED = java.util.Set.of("latency.model", "chip.crossbars",
-            "chip.count", "adc.model", "ou.cycle-ns", "adc.sample-rate-gsps", "adc.per-crossbar");
+            "chip.count", "adc.model", "adc.bits", "ou.cycle-ns", "adc.sample-rate-gsps", "adc.per-crossbar");
 
     /** Counted layers of the most recent points, by workload and counting key (a few entries, LRU). */
     private final Map<Object, List<LayerOutcome>> memo = new java.util.LinkedHashMap<>(16, 0.75f, true) {
@@ -48,7 +50,7 @@ public final class Simulator {
     /** The per-layer facts the network-level step needs. */
     private record LayerOutcome(MatrixLayer layer, LayerCounts counts, Map<Scheme, AccuracyTally> accuracy,
                                 double weightDensity, long nonZeroWeights, double activationDensity,
-                                long nonZeroInputs) {
+                                long nonZeroInputs, long inputOneBits) {
     }
 
     public SimulationResult simulate(Config config, Network network, WorkloadSource source) {
@@ -62,6 +64,19 @@ public final class Simulator {
      * source's data completely (null: never reuse).
      */
     public SimulationResult simulate(Config config, Network network, WorkloadSource source, Object workloadKey) {
+        int samples = source.samples();
+        if (samples == 1) {
+            return simulateOne(config, network, source, workloadKey);
+        }
+        List<SimulationResult> each = new ArrayList<>(samples);
+        for (int b = 0; b < samples; b++) {
+            each.add(simulateOne(config, network, source.sample(b), workloadKey == null ? null : List.of(workloadKey, b)));
+        }
+        return Batches.combine(each, Hardware.from(config), network);
+    }
+
+    /** One inference: every layer counted on one input. */
+    private SimulationResult simulateOne(Config config, Network network, WorkloadSource source, Object workloadKey) {
         Hardware hw = Hardware.from(config);
         EnergyTable energy = EnergyTable.from(config);
         Map<Action, Double> ouPrices = energy.prices(hw.adcBits(), hw.ouCycleNs());
@@ -123,6 +138,7 @@ public final class Simulator {
             long nonZeroWeights = 0;
             long inputs = 0;
             long nonZeroInputs = 0;
+            long inputOneBits = 0;
             double opsVariance = 0;
             double cyclesVariance = 0;
             double energyVariance = 0;
@@ -136,8 +152,9 @@ public final class Simulator {
                 double cyclesStderr = c.ouOps == 0 ? 0 : cycles * Math.sqrt(var[0]) / c.ouOps;
                 layerRows.add(metrics(l, o.layer.name(), scheme, c.ouOps, cycles, c.actions, prices, opNs,
                         (long) tiles[l] * plan.copies()[l], plan.copies()[l], plan.fitsOnChip(), indexBits,
-                        o.weightDensity, o.activationDensity, acc.clipRate(), acc.readErrorRate(), adcBits,
-                        new double[] {Math.sqrt(var[0]), cyclesStderr, Math.sqrt(var[1])}, chips));
+                        o.weightDensity, o.activationDensity, acc.clipRate(adcBits), acc.readErrorRate(), adcBits,
+                        new double[] {Math.sqrt(var[0]), cyclesStderr, Math.sqrt(var[1])}, chips,
+                        ratio(o.inputOneBits, o.nonZeroInputs * hw.inputBits())));
                 opsVariance += var[0];
                 cyclesVariance += cyclesStderr * cyclesStderr;
                 energyVariance += var[1];
@@ -150,12 +167,13 @@ public final class Simulator {
                 totalCopies += plan.copies()[l];
                 totalIndex += indexBits;
                 long conversions = c.count(Action.ADC);
-                clipWeighted += acc.clipRate() * conversions;
+                clipWeighted += acc.clipRate(adcBits) * conversions;
                 errorWeighted += acc.readErrorRate() * conversions;
                 weights += (long) o.layer.rows() * o.layer.cols();
                 nonZeroWeights += o.nonZeroWeights;
                 inputs += o.layer.inputElements();
                 nonZeroInputs += o.nonZeroInputs;
+                inputOneBits += o.inputOneBits;
             }
             long conversions = totalCounts[Action.ADC.ordinal()];
             networkRows.add(metrics(-1, null, scheme, totalOps, totalCycles, totalCounts, prices, opNs,
@@ -164,7 +182,7 @@ public final class Simulator {
                     conversions == 0 ? 0 : clipWeighted / conversions,
                     conversions == 0 ? 0 : errorWeighted / conversions, adcBits,
                     new double[] {Math.sqrt(opsVariance), Math.sqrt(cyclesVariance), Math.sqrt(energyVariance)},
-                    chips));
+                    chips, ratio(inputOneBits, nonZeroInputs * hw.inputBits())));
         }
         return Efficiency.attach(new SimulationResult(config, network.name(), relative(networkRows),
                 relative(layerRows)), hw, network);
@@ -178,9 +196,13 @@ public final class Simulator {
             LayerWorkload w = source.load(layer);
             double wd = w.weightDensity();
             double ad = w.activationDensity();
+            long ones = 0;
+            for (int a : w.inputs()) {
+                ones += Integer.bitCount(a);
+            }
             outcomes.add(new LayerOutcome(layer, counter.count(w, hw, windowSample(layer, simWindows, seed)),
                     proxy.estimate(w, seed), wd, Math.round(wd * w.weights().length), ad,
-                    Math.round(ad * w.inputs().length)));
+                    Math.round(ad * w.inputs().length), ones));
         }
         return List.copyOf(outcomes);
     }
@@ -234,7 +256,8 @@ public final class Simulator {
     private static Metrics metrics(int index, String layer, Scheme scheme, long ops, long cycles, long[] counts,
                                    Map<Action, Double> prices, double opNs, long crossbars, long copies,
                                    boolean fits, long indexBits, double weightDensity, double activationDensity,
-                                   double clipRate, double errorRate, int adcBits, double[] stderr, long chips) {
+                                   double clipRate, double errorRate, int adcBits, double[] stderr, long chips,
+                                   double inputOneBitFraction) {
         double[] energy = new double[counts.length];
         double total = 0;
         for (Action a : Action.values()) {
@@ -243,11 +266,12 @@ public final class Simulator {
         }
         return new Metrics(index, layer, scheme, ops, cycles, cycles * opNs, total, counts.clone(), energy,
                 Double.NaN, Double.NaN, Double.NaN, crossbars, copies, fits, indexBits, weightDensity,
-                activationDensity, clipRate, errorRate, adcBits, opNs, stderr[0], stderr[1], stderr[2], chips, null);
+                activationDensity, clipRate, errorRate, adcBits, opNs, stderr[0], stderr[1], stderr[2], chips, null,
+                inputOneBitFraction, 1);
     }
 
     /** Fills speedup, ops_speedup and energy_saving of each row against the dense row of the same layer. */
-    private static List<Metrics> relative(List<Metrics> rows) {
+    static List<Metrics> relative(List<Metrics> rows) {
         Map<Integer, Metrics> dense = new java.util.HashMap<>();
         for (Metrics m : rows) {
             if (m.scheme() == Scheme.DENSE) {
@@ -262,7 +286,7 @@ public final class Simulator {
                     (double) d.ouOps() / m.ouOps(), 1 - m.energyPj() / d.energyPj(), m.crossbars(), m.copies(),
                     m.fitsOnChip(), m.indexBits(), m.weightDensity(), m.activationDensity(), m.adcClipRate(),
                     m.readErrorRate(), m.adcBits(), m.operationNs(), m.ouOpsStderr(), m.cyclesStderr(),
-                    m.energyPjStderr(), m.chips(), m.efficiency()));
+                    m.energyPjStderr(), m.chips(), m.efficiency(), m.inputOneBitFraction(), m.samples()));
         }
         out.sort(java.util.Comparator.comparingInt(Metrics::layerIndex).thenComparing(Metrics::scheme));
         return out;

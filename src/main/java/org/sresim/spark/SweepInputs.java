@@ -40,10 +40,19 @@ final class SweepInputs {
         return files;
     }
 
-    /** Input name -> hex SHA-256 of its content. */
+    /**
+     * Input name -> hex SHA-256 of its content: the files of {@link #inputsToHash}, and the model
+     * data the sweep reads, whose content hash the plan already pinned ({@code location#sha256=H}).
+     */
     static Map<String, String> hashes(SweepPlan plan) {
         Map<String, String> out = new TreeMap<>();
         inputsToHash(plan).forEach((name, file) -> out.put(name, sha256(file)));
+        for (String pinned : plan.dataLocations()) {
+            int at = pinned.lastIndexOf("#sha256=");
+            if (at >= 0) {
+                out.put("data " + pinned.substring(0, at), pinned.substring(at + "#sha256=".length()));
+            }
+        }
         return out;
     }
 

@@ -232,7 +232,7 @@ public final class SweepJob {
         for (int i = 0; i < n; i++) {
             points[i] = plan.point(start + i);
             order[i] = i;
-            keys[i] = ReusedWorkloads.keyOf(points[i].text("network"), WorkloadSettings.from(points[i]));
+            keys[i] = PointData.workloadKey(points[i]);
             countingKeys[i] = Simulator.countingKey(points[i]);
         }
         // grouped by workload, then by counting key, so points differing only in provisioning or
@@ -258,8 +258,8 @@ public final class SweepJob {
         long began = System.nanoTime();
         Network network = plan.network(config);
         WorkloadSettings settings = WorkloadSettings.from(config);
-        SimulationResult r = simulator.simulate(config, network, reuse.source(network, settings),
-                ReusedWorkloads.keyOf(network.name(), settings));
+        SimulationResult r = simulator.simulate(config, network, PointData.source(config, network, settings, reuse),
+                PointData.workloadKey(config));
         double ms = (System.nanoTime() - began) / 1e6;
         return new PointOutput(ResultSchema.pointRows(plan.name(), index, r, ms),
                 ResultSchema.layerRows(plan.name(), index, r, ms));

@@ -3,6 +3,8 @@ package org.sresim.sweep;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import org.sresim.config.Config;
 import org.sresim.config.ConfigException;
 
 /**
@@ -19,6 +21,14 @@ public final class GridCheck {
 
     /** Throws a {@link SweepException} naming the first point (index and values) that is not a valid config. */
     public static void check(SweepPlan plan, String origin) {
+        check(plan, origin, (p, point) -> { });
+    }
+
+    /**
+     * As {@link #check(SweepPlan, String)}, also handing every combination's config (at the first
+     * seed) to {@code alsoCheck}, which throws to refuse it.
+     */
+    public static void check(SweepPlan plan, String origin, BiConsumer<SweepPlan, Config> alsoCheck) {
         List<Axis> axes = plan.axes();
         int[] step = new int[axes.size()];
         long combinations = plan.size() / plan.seeds().size();
@@ -31,13 +41,15 @@ public final class GridCheck {
                     overrides.put(axis.keys().get(k), axis.values().get(k).get(step[a]));
                 }
             }
+            Config point;
             try {
-                plan.base().with(overrides, "x");
+                point = plan.base().with(overrides, "x");
             } catch (ConfigException e) {
-                long point = combination * plan.seeds().size();
-                throw new SweepException(origin + ": point " + point + " (" + describe(overrides)
+                long index = combination * plan.seeds().size();
+                throw new SweepException(origin + ": point " + index + " (" + describe(overrides)
                         + ") combines values that do not fit together: " + e.getMessage().replaceFirst("^x: ", ""));
             }
+            alsoCheck.accept(plan, point);
             // odometer: the last axis varies fastest, as in SweepPlan.point
             for (int a = axes.size() - 1; a >= 0; a--) {
                 if (++step[a] < axes.get(a).size()) {

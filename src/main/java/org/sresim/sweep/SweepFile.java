@@ -21,6 +21,9 @@ import org.sresim.config.ConfigException;
 import org.sresim.config.ConfigLoader;
 import org.sresim.config.Key;
 import org.sresim.config.Keys;
+import org.sresim.workload.FileOpener;
+import org.sresim.workload.ImportedWorkload;
+import org.sresim.workload.ModelData;
 import org.sresim.workload.Network;
 import org.sresim.workload.Networks;
 import org.sresim.workload.WorkloadException;
@@ -47,17 +50,38 @@ public final class SweepFile {
     private static final Set<String> TOP_LEVEL = Set.of("name", "description", "base", "fixed", "grid", "zip", "seeds");
 
     private final String origin;
+    private final Path dir;
+    private final FileOpener files;
+    /** Model data opened while resolving {@code data} values, by pinned location. */
+    private final Map<String, ModelData> models = new LinkedHashMap<>();
+    private final Set<String> checkedData = new HashSet<>();
 
-    private SweepFile(String origin) {
+    private SweepFile(String origin, Path dir, FileOpener files) {
         this.origin = origin;
+        this.dir = dir;
+        this.files = files;
     }
 
+    /** A sweep whose {@code data} locations are local paths. */
     public static SweepPlan load(Path file) {
+        return load(file, FileOpener.LOCAL);
+    }
+
+    /**
+     * Reads a sweep; {@code data} locations (relative ones resolve against the sweep file's
+     * folder) are opened through {@code files}, hashed and checked against every network they
+     * meet, all before anything runs.
+     */
+    public static SweepPlan load(Path file, FileOpener files) {
         String text;
         try {
             text = Files.readString(file);
         } catch (IOException e) {
             throw new SweepException(file + ": cannot read (" + e.getClass().getSimpleName() + ")");
+        }
+        String duplicate = org.sresim.config.DuplicateKeys.inYaml(text);
+        if (duplicate != null) {
+            throw new SweepException(file + ": " + duplicate);
         }
         JsonNode root;
         try {
@@ -65,7 +89,8 @@ public final class SweepFile {
         } catch (JsonProcessingException e) {
             throw new SweepException(file + ": not valid YAML: " + e.getOriginalMessage().replace('\n', ' '));
         }
-        return new SweepFile(file.toString()).parse(root, file.toAbsolutePath().getParent());
+        return new SweepFile(file.toString(), file.toAbsolutePath().getParent(), files)
+                .parse(root, file.toAbsolutePath().getParent());
     }
 
     /** The sweep file as JSON, for {@code sweep.json}. */
@@ -95,6 +120,11 @@ public final class SweepFile {
         if (root.has("fixed")) {
             JsonNode f = requireMap(root.get("fixed"), "fixed");
             f.fields().forEachRemaining(e -> fixed.put(axisKey(e.getKey(), "fixed").name(), scalar(e.getValue(), "fixed", e.getKey())));
+        }
+        if (fixed.containsKey("data")) {
+            fixed.put("data", dataLocation(fixed.get("data"), "fixed 'data'"));
+        } else if (!base.text("data").isEmpty() && !base.text("data").contains(ModelData.HASH_MARK)) {
+            fixed.put("data", dataLocation(base.text("data"), "base 'data'"));
         }
         try {
             base = base.with(fixed, origin + ": fixed");
@@ -146,8 +176,45 @@ public final class SweepFile {
         List<Long> seeds = seeds(root, base);
         Map<String, Network> networks = networks(base, axes);
         SweepPlan plan = new SweepPlan(name, base, axes, seeds, networks, definitionHash(root, base));
-        GridCheck.check(plan, origin);
+        GridCheck.check(plan, origin, this::checkData);
         return plan;
+    }
+
+    /**
+     * A {@code data} value pinned to its content ({@link ModelData#pinned}); a relative path
+     * resolves against the sweep file's folder, a URI ({@code hdfs:}, {@code s3a:}, {@code file:})
+     * is kept. The location must open as a model; its layers are checked per network later.
+     */
+    private String dataLocation(Object raw, String where) {
+        String v = raw == null ? "" : raw.toString().trim();
+        if (v.isEmpty()) {
+            return "";
+        }
+        if (v.contains(ModelData.HASH_MARK)) {
+            throw error(where + ": value '" + v + "': give the location only; the content hash is added");
+        }
+        boolean uri = v.matches("[a-zA-Z][a-zA-Z0-9+.-]+:.*");
+        String location = uri || Path.of(v).isAbsolute() ? v : dir.resolve(v).normalize().toString();
+        try {
+            String pinned = ModelData.pinned(location, files);
+            models.computeIfAbsent(pinned, p -> ModelData.open(location, files));
+            return pinned;
+        } catch (WorkloadException e) {
+            throw error(where + ": value '" + v + "': " + e.getMessage());
+        }
+    }
+
+    /** Every (data, network) pair of the grid: the model's layers and shapes must match the network's. */
+    private void checkData(SweepPlan plan, Config point) {
+        String data = point.text("data");
+        if (!data.isEmpty() && checkedData.add(data + "\n" + point.text("network"))) {
+            try {
+                ImportedWorkload.check(models.get(data), plan.network(point));
+            } catch (WorkloadException e) {
+                throw error("data '" + ModelData.pathOf(data) + "' with network '" + point.text("network")
+                        + "': " + e.getMessage());
+            }
+        }
     }
 
     private Config base(JsonNode root, Path dir) {
@@ -202,6 +269,9 @@ public final class SweepFile {
         }
         if (raw.isEmpty()) {
             throw error(where + ": empty axis (give at least one value)");
+        }
+        if (key.name().equals("data")) {
+            raw.replaceAll(v -> dataLocation(v, where));
         }
         List<Object> parsed = new ArrayList<>();
         for (Object v : raw) {

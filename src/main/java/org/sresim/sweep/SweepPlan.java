@@ -63,6 +63,29 @@ public record SweepPlan(String name, Config base, List<Axis> axes, List<Long> se
         return sb.append("seeds x").append(seeds.size()).toString();
     }
 
+    /**
+     * Every model data location the sweep reads (pinned values, {@code location#sha256=...}), in
+     * file order: the base's and each {@code data} axis value. For manifests that hash a sweep's
+     * inputs; {@link org.sresim.workload.ModelData#pathOf} strips the hash.
+     */
+    public List<String> dataLocations() {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        if (!base.text("data").isEmpty()) {
+            out.add(base.text("data"));
+        }
+        for (Axis a : axes) {
+            int k = a.keys().indexOf("data");
+            if (k >= 0) {
+                a.values().get(k).forEach(v -> {
+                    if (!v.toString().isEmpty()) {
+                        out.add(v.toString());
+                    }
+                });
+            }
+        }
+        return List.copyOf(out);
+    }
+
     public Network network(Config point) {
         Network n = networks.get(point.text("network"));
         if (n == null) {

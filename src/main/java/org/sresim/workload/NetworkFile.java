@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.sresim.config.DuplicateKeys;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
@@ -86,6 +87,13 @@ final class NetworkFile {
 
     /** Parses network text; {@code where} starts every error message, {@code defaultName} is used without 'name'. */
     static Network parse(String where, String defaultName, String text) {
+        String duplicate = DuplicateKeys.inYaml(text);
+        if (duplicate == null && text.stripLeading().startsWith("{")) {
+            duplicate = DuplicateKeys.inJson(text); // JSON with tabs is not YAML
+        }
+        if (duplicate != null) {
+            throw new WorkloadException(where + ": " + duplicate);
+        }
         JsonNode root;
         try {
             root = YAML.readTree(text);

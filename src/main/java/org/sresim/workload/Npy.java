@@ -1,9 +1,12 @@
 package org.sresim.workload;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -18,16 +21,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Reader and writer for NumPy {@code .npy} files
+ * Reader for NumPy {@code .npy} files
  * (<a href="https://numpy.org/doc/stable/reference/generated/numpy.lib.format.html">format spec</a>).
  *
- * <p>Reads format versions 1.0, 2.0 and 3.0 holding a C-order array of a little-endian int8,
- * int16, int32, int64, float32 or float64 dtype; anything else is a {@link WorkloadException}
- * whose one-line message starts with the file name. Writes version 1.0 with exactly the header
- * bytes {@code numpy.save} produces. Data are moved in 1 MiB chunks through little-endian
- * {@link ByteBuffer} bulk operations, so 100M-element arrays read at disk speed.
+ * <p>Reads format versions 1.0, 2.0 and 3.0 holding any array numpy writes for numbers: bool,
+ * int8..int64, uint8..uint64, float16, float32 and float64, in either byte order, in C or Fortran
+ * order (a Fortran array is what {@code np.save(w.T)} writes; it is reordered to C order here).
+ * Complex, object, string, datetime and structured dtypes are a {@link WorkloadException} whose
+ * one-line message starts with the file name. Data are moved in 1 MiB chunks through
+ * {@link ByteBuffer} bulk operations, so 100M-element arrays read at disk speed. The writer lives
+ * in the tests: nothing in the simulator writes {@code .npy} files.
  *
  * <p>Like {@code numpy.load}, bytes after the array data are ignored (several arrays may have been
  * saved one after another into one file; the first is read).
@@ -38,9 +45,6 @@ public final class Npy {
     }
 
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
-    private static final int ARRAY_ALIGN = 64;
-    /** numpy leaves room in the header for the first axis to grow to this many digits. */
-    private static final int GROWTH_AXIS_MAX_DIGITS = 21;
     /** Largest header we accept (numpy's own limit for safe parsing is 10 000 characters). */
     private static final int MAX_HEADER_LENGTH = 1 << 20;
     /** Largest Java array length that is safe on all VMs. */
@@ -49,29 +53,69 @@ public final class Npy {
     private static final int CHUNK_BYTES = 1 << 20;
 
     private static final String ALLOWED =
-            "allowed: little-endian int8, int16, int32, int64, float32, float64";
+            "allowed: bool, int8-64, uint8-64, float16/32/64, little- or big-endian";
 
     // ---------------------------------------------------------------- dtypes
 
+    /**
+     * A supported dtype: byte order, kind ({@code b} bool, {@code i} signed, {@code u} unsigned,
+     * {@code f} float) and item size in bytes.
+     */
+    record Dtype(ByteOrder order, char kind, int size) {
+        boolean integer() {
+            return kind != 'f';
+        }
+    }
+
+    private static final Pattern DESCR = Pattern.compile("([<>|])([a-zA-Z])(\\d+)");
+
+    /** The dtype of a descr as {@code numpy.save} spells it, or null if it is not supported. */
+    static Dtype dtype(String descr) {
+        Matcher m = DESCR.matcher(descr);
+        if (!m.matches() || m.group(3).length() > 1) {
+            return null;
+        }
+        char order = m.group(1).charAt(0);
+        char kind = m.group(2).charAt(0);
+        int size = Integer.parseInt(m.group(3));
+        boolean ok = switch (kind) {
+            case 'b' -> size == 1;
+            case 'i', 'u' -> size == 1 || size == 2 || size == 4 || size == 8;
+            case 'f' -> size == 2 || size == 4 || size == 8;
+            default -> false;
+        };
+        // numpy spells single bytes '|' and wider items '<' or '>'; it never writes '|i2'
+        if (!ok || (size > 1 && order == '|')) {
+            return null;
+        }
+        return new Dtype(order == '>' ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN, kind, size);
+    }
+
     /** Bytes per element of a supported descr, or -1 if the descr is not supported. */
     static int itemSize(String descr) {
-        return switch (descr) {
-            case "|i1", "<i1" -> 1;
-            case "<i2" -> 2;
-            case "<i4", "<f4" -> 4;
-            case "<i8", "<f8" -> 8;
-            default -> -1;
-        };
+        Dtype d = dtype(descr);
+        return d == null ? -1 : d.size();
     }
 
-    /** Whether a supported descr is an integer dtype. */
+    /** Whether a supported descr holds integers (bool counts: its values are 0 and 1). */
     static boolean isIntegerDescr(String descr) {
-        return descr.length() == 3 && descr.charAt(1) == 'i';
+        Dtype d = dtype(descr);
+        return d != null && d.integer();
     }
 
-    /** {@code dtype <quotedDescr> is not supported (allowed: ...)}. */
+    /** {@code <what> dtype <quotedDescr> is not supported (allowed: ...)}. */
     static String unsupportedDtypeMessage(String quotedDescr) {
-        return "dtype " + quotedDescr + " is not supported (" + ALLOWED + ")";
+        String bare = quotedDescr.replaceAll("^'[<>|=]?|'$", "");
+        String what = bare.isEmpty() || quotedDescr.startsWith("[") ? (quotedDescr.startsWith("[") ? "structured " : "")
+                : switch (bare.charAt(0)) {
+                    case 'c' -> "complex ";
+                    case 'O' -> "object ";
+                    case 'S', 'a', 'U' -> "string ";
+                    case 'V' -> "structured ";
+                    case 'M', 'm' -> "datetime ";
+                    default -> "";
+                };
+        return what + "dtype " + quotedDescr + " is not supported (" + ALLOWED + ")";
     }
 
     // ---------------------------------------------------------------- read
@@ -80,23 +124,35 @@ public final class Npy {
      * Reads a {@code .npy} file.
      *
      * @throws WorkloadException if the file cannot be read, is not a {@code .npy} file, is
-     *         truncated, or holds an unsupported dtype or a Fortran-order array
+     *         truncated, or holds an unsupported dtype
      */
     public static NpyArray read(Path file) {
         Objects.requireNonNull(file, "file");
         String name = displayName(file);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            return read(ch, name);
+            return read(ch, ch.size(), name);
         } catch (IOException e) {
             throw ioFailure(name, "cannot read", e);
         }
     }
 
-    private static NpyArray read(FileChannel ch, String name) throws IOException {
-        long fileSize = ch.size();
+    /**
+     * Reads a {@code .npy} array from a stream (an {@code .npz} entry, a Hadoop file); {@code name}
+     * starts every error message. The stream is not closed.
+     */
+    public static NpyArray read(InputStream in, String name) {
+        try {
+            return read(Channels.newChannel(in), -1, name);
+        } catch (IOException e) {
+            throw ioFailure(name, "cannot read", e);
+        }
+    }
 
+    /** Reads sequentially; {@code fileSize} is -1 when unknown (then truncation shows at the end). */
+    private static NpyArray read(ReadableByteChannel ch, long fileSize, String name) throws IOException {
         // Magic string, version, header length (2 bytes in 1.0, 4 bytes in 2.0 / 3.0).
         ByteBuffer prefix = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
+        prefix.limit(10);
         int got = readUpTo(ch, prefix);
         for (int i = 0; i < MAGIC.length; i++) {
             if (i >= got || prefix.get(i) != MAGIC[i]) {
@@ -113,6 +169,8 @@ public final class Npy {
             prefixLength = 10;
         } else if ((major == 2 || major == 3) && minor == 0) {
             prefixLength = 12;
+            prefix.limit(12);
+            got = readUpTo(ch, prefix);
         } else {
             throw fail(name, "unsupported .npy format version " + major + "." + minor
                     + " (supported: 1.0, 2.0, 3.0)");
@@ -126,14 +184,13 @@ public final class Npy {
         if (headerLength > MAX_HEADER_LENGTH) {
             throw fail(name, "header length " + headerLength + " is implausibly large");
         }
-        if (prefixLength + headerLength > fileSize) {
+        if (fileSize >= 0 && prefixLength + headerLength > fileSize) {
             throw fail(name, "truncated header (declares " + headerLength + " bytes, file has "
                     + (fileSize - prefixLength) + " after the prefix)");
         }
 
         // The header: a Python dict literal, latin-1 in 1.0 / 2.0, UTF-8 in 3.0.
         ByteBuffer headerBytes = ByteBuffer.allocate((int) headerLength);
-        ch.position(prefixLength);
         if (readUpTo(ch, headerBytes) < headerLength) {
             throw fail(name, "truncated header");
         }
@@ -161,88 +218,198 @@ public final class Npy {
                         + " has more elements than a Java array can hold");
             }
         }
-        int itemSize = itemSize(h.descr);
-        long dataBytes = size * itemSize;
+        Dtype dtype = dtype(h.descr);
+        long dataBytes = size * dtype.size();
         long dataOffset = prefixLength + headerLength;
-        long available = fileSize - dataOffset;
-        if (available < dataBytes) {
-            throw fail(name, "truncated data: shape " + Arrays.toString(h.shape) + " of '" + h.descr
-                    + "' needs " + dataBytes + " bytes but only " + available + " follow the header");
+        if (fileSize >= 0 && fileSize - dataOffset < dataBytes) {
+            throw truncated(name, h, dataBytes, fileSize - dataOffset);
         }
 
-        ch.position(dataOffset);
         int n = (int) size;
-        if (isIntegerDescr(h.descr)) {
-            long[] values = new long[n];
-            readData(ch, name, h.descr, itemSize, dataBytes, values, null);
-            return new NpyArray(h.descr, h.shape, values, null);
-        } else {
-            double[] values = new double[n];
-            readData(ch, name, h.descr, itemSize, dataBytes, null, values);
-            return new NpyArray(h.descr, h.shape, null, values);
+        long[] ints = dtype.integer() ? new long[n] : null;
+        double[] floats = dtype.integer() ? null : new double[n];
+        readData(ch, name, h, dtype, dataBytes, ints, floats);
+        if (h.fortran && h.shape.length > 1) {
+            ints = ints == null ? null : toCOrder(ints, h.shape);
+            floats = floats == null ? null : toCOrder(floats, h.shape);
         }
+        return new NpyArray(h.descr, h.shape, ints, floats);
+    }
+
+    private static WorkloadException truncated(String name, Header h, long needed, long available) {
+        return fail(name, "truncated data: shape " + Arrays.toString(h.shape) + " of '" + h.descr
+                + "' needs " + needed + " bytes but only " + available + " follow the header");
     }
 
     /** Reads {@code dataBytes} bytes of elements in chunks, widening them into ints or floats. */
-    private static void readData(FileChannel ch, String name, String descr, int itemSize, long dataBytes,
+    private static void readData(ReadableByteChannel ch, String name, Header h, Dtype d, long dataBytes,
                                  long[] ints, double[] floats) throws IOException {
         if (dataBytes == 0) {
             return;
         }
-        ByteBuffer buf = ByteBuffer.allocateDirect((int) Math.min(CHUNK_BYTES, dataBytes))
-                .order(ByteOrder.LITTLE_ENDIAN);
-        int scratchLength = buf.capacity() / itemSize;
-        byte[] bytes = descr.endsWith("i1") ? new byte[scratchLength] : null;
-        short[] shorts = descr.equals("<i2") ? new short[scratchLength] : null;
-        int[] int32 = descr.equals("<i4") ? new int[scratchLength] : null;
-        float[] float32 = descr.equals("<f4") ? new float[scratchLength] : null;
-
+        ByteBuffer buf = ByteBuffer.allocateDirect((int) Math.min(CHUNK_BYTES, dataBytes)).order(d.order());
         long remaining = dataBytes;
         int at = 0;
         while (remaining > 0) {
             buf.clear();
             buf.limit((int) Math.min(buf.capacity(), remaining));
-            if (readUpTo(ch, buf) < buf.limit()) {
-                throw fail(name, "truncated data (file shrank while being read)");
+            int got = readUpTo(ch, buf);
+            if (got < buf.limit()) {
+                throw truncated(name, h, dataBytes, dataBytes - remaining + got);
             }
             buf.flip();
-            int n = buf.remaining() / itemSize;
-            switch (descr) {
-                case "|i1", "<i1" -> {
-                    buf.get(bytes, 0, n);
+            int n = buf.remaining() / d.size();
+            switch (d.kind()) {
+                case 'b' -> {
                     for (int i = 0; i < n; i++) {
-                        ints[at + i] = bytes[i];
+                        ints[at + i] = buf.get() != 0 ? 1 : 0;
                     }
                 }
-                case "<i2" -> {
-                    buf.asShortBuffer().get(shorts, 0, n);
-                    for (int i = 0; i < n; i++) {
-                        ints[at + i] = shorts[i];
-                    }
-                }
-                case "<i4" -> {
-                    buf.asIntBuffer().get(int32, 0, n);
-                    for (int i = 0; i < n; i++) {
-                        ints[at + i] = int32[i];
-                    }
-                }
-                case "<i8" -> buf.asLongBuffer().get(ints, at, n);
-                case "<f4" -> {
-                    buf.asFloatBuffer().get(float32, 0, n);
-                    for (int i = 0; i < n; i++) {
-                        floats[at + i] = float32[i];
-                    }
-                }
-                case "<f8" -> buf.asDoubleBuffer().get(floats, at, n);
-                default -> throw new AssertionError(descr);
+                case 'i' -> readSigned(buf, d.size(), ints, at, n);
+                case 'u' -> readUnsigned(buf, d.size(), ints, at, n, name);
+                case 'f' -> readFloat(buf, d.size(), floats, at, n);
+                default -> throw new AssertionError(d);
             }
             at += n;
             remaining -= buf.limit();
         }
     }
 
-    /** Reads until {@code buf} is full or end of file; returns the bytes now in {@code buf}. */
-    private static int readUpTo(FileChannel ch, ByteBuffer buf) throws IOException {
+    private static void readSigned(ByteBuffer buf, int size, long[] out, int at, int n) {
+        switch (size) {
+            case 1 -> {
+                for (int i = 0; i < n; i++) {
+                    out[at + i] = buf.get();
+                }
+            }
+            case 2 -> {
+                for (int i = 0; i < n; i++) {
+                    out[at + i] = buf.getShort();
+                }
+            }
+            case 4 -> {
+                for (int i = 0; i < n; i++) {
+                    out[at + i] = buf.getInt();
+                }
+            }
+            default -> buf.asLongBuffer().get(out, at, n);
+        }
+    }
+
+    private static void readUnsigned(ByteBuffer buf, int size, long[] out, int at, int n, String name) {
+        switch (size) {
+            case 1 -> {
+                for (int i = 0; i < n; i++) {
+                    out[at + i] = buf.get() & 0xffL;
+                }
+            }
+            case 2 -> {
+                for (int i = 0; i < n; i++) {
+                    out[at + i] = buf.getShort() & 0xffffL;
+                }
+            }
+            case 4 -> {
+                for (int i = 0; i < n; i++) {
+                    out[at + i] = buf.getInt() & 0xffffffffL;
+                }
+            }
+            default -> {
+                for (int i = 0; i < n; i++) {
+                    long v = buf.getLong();
+                    if (v < 0) {
+                        throw fail(name, "uint64 value " + Long.toUnsignedString(v) + " at flat index " + (at + i)
+                                + " is larger than 2^63-1");
+                    }
+                    out[at + i] = v;
+                }
+            }
+        }
+    }
+
+    private static void readFloat(ByteBuffer buf, int size, double[] out, int at, int n) {
+        switch (size) {
+            case 2 -> {
+                for (int i = 0; i < n; i++) {
+                    out[at + i] = halfToDouble(buf.getShort());
+                }
+            }
+            case 4 -> {
+                for (int i = 0; i < n; i++) {
+                    out[at + i] = buf.getFloat();
+                }
+            }
+            default -> buf.asDoubleBuffer().get(out, at, n);
+        }
+    }
+
+    /** IEEE 754 binary16 to double, exactly (every half is a double); Java 17 has no Float.float16ToFloat. */
+    static double halfToDouble(short bits) {
+        int sign = (bits >> 15) & 1;
+        int exponent = (bits >> 10) & 0x1f;
+        int mantissa = bits & 0x3ff;
+        double magnitude;
+        if (exponent == 0x1f) {
+            magnitude = mantissa == 0 ? Double.POSITIVE_INFINITY : Double.NaN;
+        } else if (exponent == 0) {
+            magnitude = Math.scalb((double) mantissa, -24); // subnormal: 0.mantissa * 2^-14
+        } else {
+            magnitude = Math.scalb((double) (mantissa | 0x400), exponent - 25);
+        }
+        return sign == 1 ? -magnitude : magnitude;
+    }
+
+    /** Strides of a Fortran-order array: the first axis varies fastest. */
+    private static long[] fortranStrides(int[] shape) {
+        long[] strides = new long[shape.length];
+        long s = 1;
+        for (int k = 0; k < shape.length; k++) {
+            strides[k] = s;
+            s *= shape[k];
+        }
+        return strides;
+    }
+
+    /** Reorders Fortran-order values into C order by walking the C-order index like an odometer. */
+    static long[] toCOrder(long[] f, int[] shape) {
+        long[] c = new long[f.length];
+        int[] from = cOrderSources(shape, f.length);
+        for (int i = 0; i < c.length; i++) {
+            c[i] = f[from[i]];
+        }
+        return c;
+    }
+
+    static double[] toCOrder(double[] f, int[] shape) {
+        double[] c = new double[f.length];
+        int[] from = cOrderSources(shape, f.length);
+        for (int i = 0; i < c.length; i++) {
+            c[i] = f[from[i]];
+        }
+        return c;
+    }
+
+    /** For each C-order position, the Fortran-order position holding the same element. */
+    private static int[] cOrderSources(int[] shape, int size) {
+        long[] strides = fortranStrides(shape);
+        int[] index = new int[shape.length];
+        int[] from = new int[size];
+        long offset = 0;
+        for (int i = 0; i < size; i++) {
+            from[i] = (int) offset;
+            for (int k = shape.length - 1; k >= 0; k--) { // last axis fastest in C order
+                if (++index[k] < shape[k]) {
+                    offset += strides[k];
+                    break;
+                }
+                offset -= strides[k] * (shape[k] - 1);
+                index[k] = 0;
+            }
+        }
+        return from;
+    }
+
+    /** Reads until {@code buf} is full (up to its limit) or end of stream; returns the bytes now in it. */
+    private static int readUpTo(ReadableByteChannel ch, ByteBuffer buf) throws IOException {
         while (buf.hasRemaining()) {
             if (ch.read(buf) < 0) {
                 break;
@@ -253,7 +420,7 @@ public final class Npy {
 
     // ---------------------------------------------------------------- header parsing
 
-    private record Header(String descr, int[] shape) {
+    private record Header(String descr, boolean fortran, int[] shape) {
     }
 
     private static final Set<String> EXPECTED_KEYS = Set.of("descr", "fortran_order", "shape");
@@ -271,17 +438,13 @@ public final class Npy {
             // e.g. a list for a structured dtype
             throw fail(name, unsupportedDtypeMessage(parser.rawValue("descr")));
         }
-        if (itemSize(d) < 0) {
+        if (dtype(d) == null) {
             throw fail(name, unsupportedDtypeMessage(parser.rawValue("descr")));
         }
         Object fortran = dict.get("fortran_order");
         if (!(fortran instanceof Boolean f)) {
             throw fail(name, "malformed header: fortran_order is " + parser.rawValue("fortran_order")
                     + ", not True or False");
-        }
-        if (f) {
-            throw fail(name, "Fortran-order (column-major) arrays are not supported;"
-                    + " save a C-order array (numpy.ascontiguousarray)");
         }
         Object shape = dict.get("shape");
         if (!(shape instanceof Tuple t)) {
@@ -299,10 +462,9 @@ public final class Npy {
             }
             dims[i] = (int) (long) v;
         }
-        return new Header(d, dims);
+        return new Header(d, f, dims);
     }
 
-    /** A Python tuple (a list denotes a Python list, which is not a valid shape). */
     private record Tuple(List<Object> items) {
     }
 
@@ -521,147 +683,6 @@ public final class Npy {
         }
     }
 
-    // ---------------------------------------------------------------- write
-
-    /**
-     * Writes {@code array} as a version 1.0 {@code .npy} file in its own descr, with the same bytes
-     * {@code numpy.save} writes. An existing file is replaced.
-     *
-     * @throws IllegalArgumentException if an integer value does not fit the dtype (e.g. 300 in
-     *         int8); the file is then left untouched
-     * @throws WorkloadException if the file cannot be written
-     */
-    public static void write(Path file, NpyArray array) {
-        Objects.requireNonNull(file, "file");
-        Objects.requireNonNull(array, "array");
-        String descr = array.descr();
-        if (array.isInteger()) {
-            checkRange(descr, array.ints());
-        }
-        String name = displayName(file);
-        byte[] header = header(descr, array.shape());
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-            writeFully(ch, ByteBuffer.wrap(header));
-            writeData(ch, array);
-        } catch (IOException e) {
-            throw ioFailure(name, "cannot write", e);
-        }
-    }
-
-    /**
-     * The complete version 1.0 header (magic, version, length, padded dict) numpy writes for a
-     * C-order array of this descr and shape; its length is a multiple of 64.
-     */
-    static byte[] header(String descr, int[] shape) {
-        StringBuilder dict = new StringBuilder()
-                .append("{'descr': '").append(descr)
-                .append("', 'fortran_order': False, 'shape': ").append(shapeTuple(shape))
-                .append(", }");
-        // Room for the first axis to grow in place, as numpy >= 1.24 leaves it.
-        if (shape.length > 0) {
-            dict.append(" ".repeat(GROWTH_AXIS_MAX_DIGITS - String.valueOf(shape[0]).length()));
-        }
-        int prefixLength = MAGIC.length + 2 + 2;
-        int headerLength = dict.length() + 1; // + '\n'
-        int padding = ARRAY_ALIGN - (prefixLength + headerLength) % ARRAY_ALIGN; // 64 if aligned, like numpy
-        dict.append(" ".repeat(padding)).append('\n');
-        headerLength += padding;
-
-        byte[] text = dict.toString().getBytes(StandardCharsets.ISO_8859_1);
-        ByteBuffer out = ByteBuffer.allocate(prefixLength + text.length).order(ByteOrder.LITTLE_ENDIAN);
-        out.put(MAGIC).put((byte) 1).put((byte) 0).putShort((short) headerLength).put(text);
-        return out.array();
-    }
-
-    /** Python's repr of the shape tuple: {@code ()}, {@code (5,)}, {@code (2, 3)}. */
-    static String shapeTuple(int[] shape) {
-        if (shape.length == 1) {
-            return "(" + shape[0] + ",)";
-        }
-        StringBuilder sb = new StringBuilder("(");
-        for (int i = 0; i < shape.length; i++) {
-            if (i > 0) {
-                sb.append(", ");
-            }
-            sb.append(shape[i]);
-        }
-        return sb.append(')').toString();
-    }
-
-    private static void checkRange(String descr, long[] values) {
-        int bits = itemSize(descr) * 8;
-        if (bits == 64) {
-            return;
-        }
-        long min = -(1L << (bits - 1));
-        long max = (1L << (bits - 1)) - 1;
-        for (int i = 0; i < values.length; i++) {
-            long v = values[i];
-            if (v < min || v > max) {
-                throw new IllegalArgumentException("value " + v + " at index " + i + " does not fit dtype '"
-                        + descr + "' (int" + bits + ": " + min + ".." + max + ")");
-            }
-        }
-    }
-
-    private static void writeData(FileChannel ch, NpyArray array) throws IOException {
-        String descr = array.descr();
-        int itemSize = itemSize(descr);
-        long[] ints = array.ints();
-        double[] floats = array.floats();
-        int count = array.isInteger() ? ints.length : floats.length;
-        if (count == 0) {
-            return;
-        }
-        ByteBuffer buf = ByteBuffer.allocateDirect((int) Math.min(CHUNK_BYTES, (long) count * itemSize))
-                .order(ByteOrder.LITTLE_ENDIAN);
-        int perChunk = buf.capacity() / itemSize;
-        for (int at = 0; at < count; at += perChunk) {
-            int n = Math.min(perChunk, count - at);
-            buf.clear();
-            switch (descr) {
-                case "|i1", "<i1" -> {
-                    for (int i = 0; i < n; i++) {
-                        buf.put((byte) ints[at + i]);
-                    }
-                }
-                case "<i2" -> {
-                    for (int i = 0; i < n; i++) {
-                        buf.putShort((short) ints[at + i]);
-                    }
-                }
-                case "<i4" -> {
-                    for (int i = 0; i < n; i++) {
-                        buf.putInt((int) ints[at + i]);
-                    }
-                }
-                case "<i8" -> {
-                    buf.asLongBuffer().put(ints, at, n);
-                    buf.position(n * 8);
-                }
-                case "<f4" -> {
-                    for (int i = 0; i < n; i++) {
-                        buf.putFloat((float) floats[at + i]);
-                    }
-                }
-                case "<f8" -> {
-                    buf.asDoubleBuffer().put(floats, at, n);
-                    buf.position(n * 8);
-                }
-                default -> throw new AssertionError(descr);
-            }
-            buf.flip();
-            writeFully(ch, buf);
-        }
-    }
-
-    private static void writeFully(FileChannel ch, ByteBuffer buf) throws IOException {
-        while (buf.hasRemaining()) {
-            ch.write(buf);
-        }
-    }
-
     // ---------------------------------------------------------------- messages
 
     private static String displayName(Path file) {
@@ -715,17 +736,17 @@ public final class Npy {
     /**
      * An n-dimensional array as stored in a NumPy {@code .npy} file, in C (row-major) order.
      *
-     * <p>Exactly one of {@link #ints()} and {@link #floats()} is non-null: integer dtypes
-     * ({@code |i1}, {@code <i1}, {@code <i2}, {@code <i4}, {@code <i8}) keep their values widened to
-     * {@code long}, float dtypes ({@code <f4}, {@code <f8}) widened to {@code double}. The descr is
-     * kept as spelled (so {@code |i1} and {@code <i1} are both int8 but not {@link #equals equal}).
+     * <p>Exactly one of {@link #ints()} and {@link #floats()} is non-null: integer dtypes (bool,
+     * int8..int64, uint8..uint64 in either byte order) keep their values widened to {@code long}
+     * (bool as 0 and 1), float dtypes (float16, float32, float64) widened to {@code double}. The
+     * descr is kept as the file spells it (so {@code |i1} and {@code <i1} are both int8 but not
+     * {@link #equals equal}); the values are always in C order, whatever order the file used.
      *
      * <p>The shape is copied on construction and on access. The value arrays are <em>not</em> copied
      * (they can hold hundreds of millions of elements): callers must not mutate them after
-     * construction. Integer values are not range-checked here; {@link Npy#write} rejects values that
-     * do not fit the dtype.
+     * construction. Integer values are not range-checked here.
      *
-     * @param descr  NumPy dtype descriptor, one of {@code |i1 <i1 <i2 <i4 <i8 <f4 <f8}
+     * @param descr  NumPy dtype descriptor as {@code numpy.save} spells it, e.g. {@code <i4}, {@code >f2}, {@code |b1}
      * @param shape  dimensions, each {@code >= 0}; empty for a 0-d (scalar) array
      * @param ints   values of an integer array in C order, else {@code null}
      * @param floats values of a float array in C order, else {@code null}
@@ -775,7 +796,7 @@ public final class Npy {
             }
         }
 
-        /** An integer array; {@code descr} must be one of {@code |i1 <i1 <i2 <i4 <i8}. */
+        /** An integer array; {@code descr} must be a bool, int or uint dtype. */
         public static NpyArray ofInts(String descr, int[] shape, long[] values) {
             if (descr != null && Npy.itemSize(descr) > 0 && !Npy.isIntegerDescr(descr)) {
                 throw new IllegalArgumentException("ofInts needs an integer dtype, not '" + descr + "'");
@@ -786,7 +807,7 @@ public final class Npy {
             return new NpyArray(descr, shape, values, null);
         }
 
-        /** A float array; {@code descr} must be {@code <f4} or {@code <f8}. */
+        /** A float array; {@code descr} must be a float dtype. */
         public static NpyArray ofFloats(String descr, int[] shape, double[] values) {
             if (descr != null && Npy.itemSize(descr) > 0 && Npy.isIntegerDescr(descr)) {
                 throw new IllegalArgumentException("ofFloats needs a float dtype, not '" + descr + "'");

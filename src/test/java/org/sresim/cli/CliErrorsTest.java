@@ -45,7 +45,7 @@ class CliErrorsTest {
 
     @Test
     void missingDataDirectory() {
-        assertOneLineError(CliRunner.run("simulate", "--data", dir.resolve("none").toString()), "not a directory");
+        assertOneLineError(CliRunner.run("simulate", "--data", dir.resolve("none").toString()), "no such folder or .npz file");
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sresim.workload.Npy;
+import org.sresim.workload.NpyWriter;
 
 /**
  * Model section 10 through the command line: one 18 x 8 fc layer, weights non-zero in rows 0-9,
@@ -39,8 +40,8 @@ class WorkedExampleTest {
         for (int k : new int[] {0, 1, 2, 3, 4, 10, 11, 12, 13, 14, 15}) {
             inputs[k] = 1;
         }
-        Npy.write(data.resolve("fc.weight.npy"), Npy.NpyArray.ofInts("<i2", new int[] {1, 18}, weights));
-        Npy.write(data.resolve("fc.input.npy"), Npy.NpyArray.ofInts("<i4", new int[] {18}, inputs));
+        NpyWriter.write(data.resolve("fc.weight.npy"), Npy.NpyArray.ofInts("<i2", new int[] {1, 18}, weights));
+        NpyWriter.write(data.resolve("fc.input.npy"), Npy.NpyArray.ofInts("<i4", new int[] {18}, inputs));
         CliRunner r = CliRunner.run("simulate", "--network", dir.resolve("worked.yaml").toString(),
                 "--data", data.toString(), "--format", "json");
         assertThat(r.err()).isEmpty();

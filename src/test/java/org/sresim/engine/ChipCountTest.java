@@ -94,7 +94,7 @@ class ChipCountTest {
         }
         variants.add(base.with(Map.of("energy.dac-pj", 0.05, "adc.model", "linear"), "t"));
         variants.add(base.with(Map.of("ou.rows", 4), "t"));           // a different count: must not be reused
-        variants.add(base.with(Map.of("adc.bits", 3), "t"));          // clipping differs
+        variants.add(base.with(Map.of("adc.bits", 3), "t"));          // shares counts; clipping differs
         variants.add(base.with(Map.of("ou.cycle-ns", 10.0), "t"));
         Simulator shared = new Simulator();
         for (Config c : variants) {

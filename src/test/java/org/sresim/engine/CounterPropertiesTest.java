@@ -29,6 +29,40 @@ class CounterPropertiesTest {
                 .isEqualTo(new ReferenceCounter().count(c.workload, c.hw, sample));
     }
 
+    @Property(tries = 200)
+    void oneCountingPassForSeveralOuHeightsEqualsCountingEachHeight(@ForAll long seed) {
+        RandomLayers c = RandomLayers.draw(seed);
+        SplittableRandom r = new SplittableRandom(seed);
+        int[] heights = new int[1 + r.nextInt(4)];
+        for (int h = 0; h < heights.length; h++) {
+            heights[h] = 1 + r.nextInt(c.hw.crossbarRows());
+        }
+        int windows = c.workload.layer().windows();
+        int[] sample = null;
+        if (r.nextBoolean()) {
+            sample = AccuracyProxy.sample(windows, Math.max(1, windows / 3), r);
+            Arrays.sort(sample);
+        }
+        LayerCounts[] together = new BitsetCounter().count(c.workload, c.hw, sample, heights);
+        for (int h = 0; h < heights.length; h++) {
+            Hardware alone = withOuRows(c.hw, heights[h]);
+            LayerCounts expected = new ReferenceCounter().count(c.workload, alone, sample);
+            assertThat(together[h]).as("height %d", heights[h]).isEqualTo(expected);
+            LayerCounts fast = new BitsetCounter().count(c.workload, alone, sample);
+            if (sample != null) {
+                assertThat(together[h].windowStats.values).isDeepEqualTo(fast.windowStats.values);
+            } else {
+                assertThat(together[h].windowStats).isNull();
+            }
+        }
+    }
+
+    private static Hardware withOuRows(Hardware hw, int ouRows) {
+        return new Hardware(hw.crossbarRows(), hw.crossbarCols(), hw.cellBits(), hw.weightBits(), hw.inputBits(),
+                hw.dacBits(), ouRows, hw.ouCols(), Hardware.losslessAdcBits(ouRows, hw.cellBits(), hw.dacBits()),
+                hw.ouCycleNs(), hw.idealReadNs(), hw.idealAdcBits(), hw.chipCrossbars(), hw.chipCount());
+    }
+
     @Property(tries = 300)
     void schemesAreOrderedOnEveryTile(@ForAll long seed) {
         RandomLayers c = RandomLayers.draw(seed);
@@ -121,7 +155,9 @@ class CounterPropertiesTest {
         java.util.Map<Scheme, AccuracyTally> b = slow.estimate(c.workload, seed);
         for (Scheme s : Scheme.values()) {
             assertThat(a.get(s).conversions).as(s.id()).isEqualTo(b.get(s).conversions);
-            assertThat(a.get(s).clipped).as(s.id()).isEqualTo(b.get(s).clipped);
+            for (int bits = 1; bits <= 12; bits++) {
+                assertThat(a.get(s).clipped(bits)).as(s.id() + " " + bits + " bits").isEqualTo(b.get(s).clipped(bits));
+            }
             assertThat(a.get(s).misreadProbabilitySum).as(s.id()).isEqualTo(b.get(s).misreadProbabilitySum);
         }
     }

@@ -16,6 +16,7 @@ import org.sresim.workload.LayerWorkload;
 import org.sresim.workload.MatrixLayer;
 import org.sresim.workload.Network;
 import org.sresim.workload.Npy;
+import org.sresim.workload.NpyWriter;
 import org.sresim.workload.WorkloadException;
 import org.sresim.workload.WorkloadSettings;
 import org.sresim.workload.WorkloadSource;
@@ -44,8 +45,8 @@ class ImportedDataTest {
         for (int i = 0; i < in.length; i++) {
             in[i] = r.nextBoolean() ? 0 : r.nextInt(1, 65536);
         }
-        Npy.write(dir.resolve("conv.weight.npy"), Npy.NpyArray.ofInts("<i2", new int[] {cout, cin, k, k}, w));
-        Npy.write(dir.resolve("conv.input.npy"), Npy.NpyArray.ofInts("<i4", new int[] {3, 7, 7}, in));
+        NpyWriter.write(dir.resolve("conv.weight.npy"), Npy.NpyArray.ofInts("<i2", new int[] {cout, cin, k, k}, w));
+        NpyWriter.write(dir.resolve("conv.input.npy"), Npy.NpyArray.ofInts("<i4", new int[] {3, 7, 7}, in));
         LayerWorkload imported = WorkloadSource.imported(dir, settings).load(layer);
 
         // the same matrix, written out by hand: row (c, ky, kx), column = filter
@@ -79,7 +80,7 @@ class ImportedDataTest {
         w[0] = 0.5;
         w[1] = -1.0;
         w[2] = 0.25;
-        Npy.write(dir.resolve("conv.weight.npy"), Npy.NpyArray.ofFloats("<f4", new int[] {5, 3, 3, 3}, w));
+        NpyWriter.write(dir.resolve("conv.weight.npy"), Npy.NpyArray.ofFloats("<f4", new int[] {5, 3, 3, 3}, w));
         LayerWorkload imported = WorkloadSource.imported(dir, settings).load(layer);
         // flat index 0,1,2 = filter 0, channel 0, ky 0, kx 0..2 = rows 0..2 of column 0
         assertThat(imported.weight(0, 0)).isEqualTo(16384); // round(0.5 * 32767)
@@ -90,26 +91,29 @@ class ImportedDataTest {
 
     @Test
     void badFilesNameTheLayerFileAndShapes() {
-        Npy.write(dir.resolve("conv.weight.npy"), Npy.NpyArray.ofInts("<i2", new int[] {5, 3, 3}, new long[45]));
+        NpyWriter.write(dir.resolve("conv.weight.npy"), Npy.NpyArray.ofInts("<i2", new int[] {5, 3, 3}, new long[45]));
         assertThatThrownBy(() -> WorkloadSource.imported(dir, settings).load(layer))
                 .isInstanceOf(WorkloadException.class)
                 .hasMessageContaining("conv.weight.npy").hasMessageContaining("'conv'")
                 .hasMessageContaining("[5, 3, 3, 3]").hasMessageContaining("[5, 3, 3]");
         long[] big = new long[135];
         big[7] = 40000;
-        Npy.write(dir.resolve("conv.weight.npy"), Npy.NpyArray.ofInts("<i4", new int[] {5, 3, 3, 3}, big));
+        NpyWriter.write(dir.resolve("conv.weight.npy"), Npy.NpyArray.ofInts("<i4", new int[] {5, 3, 3, 3}, big));
         assertThatThrownBy(() -> WorkloadSource.imported(dir, settings).load(layer))
                 .hasMessageContaining("40000").hasMessageContaining("16-bit");
-        Npy.write(dir.resolve("conv.weight.npy"), Npy.NpyArray.ofInts("<i4", new int[] {5, 3, 3, 3}, new long[135]));
+        NpyWriter.write(dir.resolve("conv.weight.npy"), Npy.NpyArray.ofInts("<i4", new int[] {5, 3, 3, 3}, new long[135]));
         long[] negative = new long[147];
         negative[3] = -1;
-        Npy.write(dir.resolve("conv.input.npy"), Npy.NpyArray.ofInts("<i4", new int[] {3, 7, 7}, negative));
+        NpyWriter.write(dir.resolve("conv.input.npy"), Npy.NpyArray.ofInts("<i4", new int[] {3, 7, 7}, negative));
         assertThatThrownBy(() -> WorkloadSource.imported(dir, settings).load(layer))
                 .hasMessageContaining("conv.input.npy").hasMessageContaining("-1");
     }
 
     @Test
     void aMissingWeightFileIsAnError() {
+        assertThatThrownBy(() -> WorkloadSource.imported(dir, settings).load(layer))
+                .isInstanceOf(WorkloadException.class).hasMessageContaining(dir.toString()).hasMessageContaining("no .npy files");
+        NpyWriter.write(dir.resolve("other.weight.npy"), Npy.NpyArray.ofInts("<i2", new int[] {1}, new long[1]));
         assertThatThrownBy(() -> WorkloadSource.imported(dir, settings).load(layer))
                 .isInstanceOf(WorkloadException.class).hasMessageContaining("conv.weight.npy").hasMessageContaining("missing");
     }

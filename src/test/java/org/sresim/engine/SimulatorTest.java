@@ -1,6 +1,7 @@
 package org.sresim.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.Map;
@@ -103,6 +104,20 @@ class SimulatorTest {
             assertThat(a.network(s).ouOps()).as(s.id()).isGreaterThanOrEqualTo(b.network(s).ouOps());
         }
         assertThat(a.network(Scheme.DENSE).weightDensity()).isGreaterThanOrEqualTo(b.network(Scheme.DENSE).weightDensity());
+    }
+
+    @Test
+    void pruningLowersTheWeightSchemesOperations() {
+        // the property above would hold if pruning did nothing; here it must bite
+        for (String m : List.of("structured", "unstructured", "filter", "channel", "shape")) {
+            SimulationResult none = run(SMALL, Map.of("pruning.ratio", 0.0, "pruning.method", m,
+                    "pruning.prune-first-layer", true));
+            SimulationResult half = run(SMALL, Map.of("pruning.ratio", 0.5, "pruning.method", m,
+                    "pruning.prune-first-layer", true));
+            assertThat(half.network(Scheme.WEIGHT).ouOps()).as(m).isLessThan(none.network(Scheme.WEIGHT).ouOps());
+            assertThat(half.network(Scheme.DENSE).ouOps()).as(m).isEqualTo(none.network(Scheme.DENSE).ouOps());
+            assertThat(half.network(Scheme.DENSE).weightDensity()).as(m).isCloseTo(0.5, within(0.02));
+        }
     }
 
     @Test

@@ -1,0 +1,32 @@
+package org.sresim.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class AccuracyTallyTest {
+
+    @Test
+    void clippingOfEveryResolutionFollowsFromTheIdealValues() {
+        AccuracyTally t = new AccuracyTally(new long[0]);
+        for (long v : new long[] {0, 3, 4, 7, 8, 100, 300}) {
+            t.addConversion(v);
+        }
+        // a b-bit ADC reads 0 .. 2^b - 1: 2 bits clip 4, 7, 8, 100, 300; 3 bits clip 8, 100, 300; ...
+        assertThat(t.clipped(2)).isEqualTo(5);
+        assertThat(t.clipped(3)).isEqualTo(3);
+        assertThat(t.clipped(4)).isEqualTo(2);
+        assertThat(t.clipped(7)).isEqualTo(1);
+        assertThat(t.clipped(9)).isZero();
+        assertThat(t.clipped(40)).isZero();
+        assertThat(t.clipRate(3)).isEqualTo(3.0 / 7);
+        assertThat(t.conversions).isEqualTo(7);
+    }
+
+    @Test
+    void noConversionsNoClipping() {
+        AccuracyTally t = new AccuracyTally(new long[0]);
+        assertThat(t.clipRate(1)).isZero();
+        assertThat(t.readErrorRate()).isZero();
+    }
+}
