@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.sresim.engine.Bench;
+import org.sresim.spark.EventLogUtilisation;
+import org.sresim.spark.ScheduleReplay;
 import org.sresim.spark.Sessions;
 import org.sresim.spark.SweepJob;
 import org.sresim.sweep.SweepFile;
@@ -49,9 +51,24 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Spark's own logs")
     boolean verbose;
 
+    @Option(names = "--event-log", paramLabel = "FILE",
+            description = "only report the executor utilisation of the sweep jobs in this Spark event log")
+    Path eventLog;
+
+    @Option(names = "--replay", paramLabel = "DIR",
+            description = "only replay the measured point costs of this finished sweep folder (DIR/<name>) on --cores")
+    String replay;
+
+    @Option(names = "--cores", split = ",", defaultValue = "2,16,64,256,1024",
+            description = "virtual core counts for --replay (default: ${DEFAULT-VALUE})")
+    List<Integer> cores;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (eventLog != null || replay != null) {
+            return scheduling(out);
+        }
         out.printf("machine: %d cores, Java %s, max heap %d MB; pruning 0.7, activation sparsity 0.5, all 7 schemes, "
                         + "single thread%n%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), Runtime.getRuntime().maxMemory() / 1048576);
@@ -78,6 +95,30 @@ final class BenchCommand implements Callable<Integer> {
                     plan.name(), plan.size(), one, two, two / one);
         }
         out.printf("%nJVM: %s%n", String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
+        out.flush();
+        return 0;
+    }
+
+    /** The scheduling figures: utilisation from an event log, and/or a replay on virtual cores. */
+    private int scheduling(PrintWriter out) {
+        if (eventLog != null) {
+            EventLogUtilisation.Result r = EventLogUtilisation.of(eventLog);
+            out.printf("event log %s: %d sweep jobs, %d tasks, %d cores, %.1f s busy over %.1f s: "
+                            + "executor utilisation %.1f%%%n", eventLog, r.jobs(), r.tasks(), r.cores(), r.busySeconds(),
+                    r.wallSeconds(), 100 * r.utilisation());
+        }
+        if (replay != null) {
+            SparkSession spark = Sessions.create("sre-bench-replay", "local[2]", verbose);
+            try {
+                out.printf("replay of %s (measured sim_ms per point, the sweep's unit plan and order):%n", replay);
+                out.printf("%8s %8s %12s %12s %12s%n", "cores", "tasks", "work s", "makespan s", "utilisation");
+                for (double[] r : ScheduleReplay.replay(spark, replay, cores)) {
+                    out.printf("%8d %8d %12.1f %12.2f %11.1f%%%n", (int) r[0], (int) r[1], r[2], r[3], 100 * r[4]);
+                }
+            } finally {
+                spark.stop();
+            }
+        }
         out.flush();
         return 0;
     }

@@ -3,6 +3,7 @@ package org.sresim.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -44,9 +45,17 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--master", description = "Spark master when not launched by spark-submit (default local[*])")
     String master;
 
-    @Option(names = "--chunk-points", defaultValue = "0",
-            description = "points committed per chunk (default: sized to ~30 s of work)")
-    int chunkPoints;
+    @Option(names = "--task-points", defaultValue = "0",
+            description = "at most this many points per task (default: sized from the grid and the cores, at most 256)")
+    int taskPoints;
+
+    @Option(names = "--force-rerun",
+            description = "delete the results already in the sweep's folder and start over (e.g. after editing a network file)")
+    boolean forceRerun;
+
+    @Option(names = "--lease-timeout", paramLabel = "SECONDS", defaultValue = "120",
+            description = "take over the folder's lease if its holder has not heart-beaten for this long (default: ${DEFAULT-VALUE})")
+    long leaseTimeoutSeconds;
 
     @Option(names = "--verbose", description = "Spark's own logs and full stack traces")
     boolean verbose;
@@ -76,7 +85,7 @@ final class SweepCommand implements Callable<Integer> {
         SparkSession spark = Sessions.create("sre-sweep " + plan.name(), master, verbose);
         try {
             SweepJob.Outcome o = new SweepJob(spark, console).run(plan, new SweepJob.Options(out, file.toString(),
-                    SweepFile.asJson(file), version(), chunkPoints, 30, () -> { }));
+                    SweepFile.asJson(file), version(), taskPoints, forceRerun, Duration.ofSeconds(leaseTimeoutSeconds)));
             Dataset<Row> summary = Summary.bestSre(spark, o.path());
             console.println();
             RowPrinter.print(summary.schema(), summary.collectAsList(), RowPrinter.Format.table, console);

@@ -3,7 +3,7 @@ package org.sresim.engine;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.apache.commons.math3.special.Erf;
+import org.apache.commons.numbers.gamma.Erfc;
 import org.sresim.hw.Hardware;
 import org.sresim.workload.LayerWorkload;
 import org.sresim.workload.Seeds;
@@ -55,7 +55,7 @@ final class AccuracyProxy {
         java.util.Arrays.fill(table, Double.NaN);
         this.histograms = new long[Scheme.values().length][table.length];
         this.misreadMemo = new MisreadMemo(
-                squares -> Erf.erfc(0.5 * levelStep / (sigma * Math.sqrt(squares)) / Math.sqrt(2)));
+                squares -> Erfc.value(0.5 * levelStep / (sigma * Math.sqrt(squares)) / Math.sqrt(2)));
     }
 
     Map<Scheme, AccuracyTally> estimate(LayerWorkload w, long seed) {

@@ -66,12 +66,25 @@ public final class ResultViews {
                              Configuration conf) {
         Dataset<Row> union = spark.createDataFrame(List.of(), schema);
         for (String path : sweeps) {
-            SweepOutput out = new SweepOutput(new org.apache.hadoop.fs.Path(path), conf);
-            if (out.exists(out.table(table))) {
-                union = union.unionByName(spark.read().schema(schema).parquet(out.table(table).toString()));
-            }
+            union = union.unionByName(committed(spark, new SweepOutput(new org.apache.hadoop.fs.Path(path), conf), table));
         }
         union.createOrReplaceTempView(table);
+    }
+
+    /**
+     * One table of one sweep as every reader must see it: exactly the files its commit markers list,
+     * so the rows of an attempt that crashed before its marker, or lost to another attempt, never
+     * appear (a folder listing would include them while a sweep runs or after a crash).
+     */
+    static Dataset<Row> committed(SparkSession spark, SweepOutput out, String table) {
+        StructType schema = table.equals("points") ? SweepJob.POINTS : SweepJob.LAYERS;
+        List<String> files = out.committedFiles(table);
+        if (files.isEmpty()) {
+            return spark.createDataFrame(List.of(), schema);
+        }
+        // basePath: the network=X folders above the files are the partition column
+        return spark.read().schema(schema).option("basePath", out.table(table).toString())
+                .parquet(files.toArray(String[]::new));
     }
 
     private static String text(JsonNode m, String field) {

@@ -1,5 +1,6 @@
 package org.sresim.spark;
 
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -10,7 +11,8 @@ public final class Summary {
     }
 
     public static Dataset<Row> bestSre(SparkSession spark, String sweepRoot) {
-        spark.read().schema(SweepJob.POINTS).parquet(sweepRoot + "/points").createOrReplaceTempView("summary_points");
+        SweepOutput out = new SweepOutput(new Path(sweepRoot), spark.sparkContext().hadoopConfiguration());
+        ResultViews.committed(spark, out, "points").createOrReplaceTempView("summary_points");
         return spark.sql("""
                 SELECT network,
                        count(DISTINCT point_id)                          AS points,

@@ -4,21 +4,28 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SaveMode;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.SparkExecutorInfo;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.JavaFutureAction;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.VoidFunction;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
 import org.sresim.config.Config;
 import org.sresim.engine.SimulationResult;
@@ -31,24 +38,36 @@ import org.sresim.workload.ReusedWorkloads;
 import org.sresim.workload.WorkloadSettings;
 
 /**
- * Runs a sweep on Spark: the missing index ranges of the grid are computed chunk by chunk, each
- * chunk a Spark job whose tasks decode their point indices and simulate them with the Spark-free
- * core, and each chunk committed atomically (see {@link SweepOutput}) so a crash loses at most
- * the chunk in flight and a rerun computes only what is missing.
+ * Runs a sweep on Spark. The run holds the folder's lease ({@link SweepLease}: one writer), checks
+ * that a resumed sweep has the same definition, engine version and input files, then cuts the
+ * missing points into units ({@link Units}: contiguous index ranges, longest first) and runs them
+ * as tasks that simulate with the Spark-free core, stream their rows into Parquet and commit
+ * themselves ({@link UnitTask}). Units go out in jobs of a few hundred, two jobs in flight, so a
+ * core never waits for a slow task of another chunk: there is no barrier until the sweep ends. The
+ * plan is broadcast once. A crash loses only the units in flight; a rerun computes what is missing.
  */
 public final class SweepJob {
     static final StructType POINTS = SparkSchemas.of(ResultSchema.POINTS);
     static final StructType LAYERS = SparkSchemas.of(ResultSchema.LAYERS);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Jobs submitted but not finished: the next one queues behind the running one, so cores never idle. */
+    static final int JOBS_IN_FLIGHT = 2;
 
     /**
-     * @param chunkPoints   fixed points per chunk, or 0 to size chunks to about {@code targetChunkSeconds}
-     * @param beforeCommit  test hook run after a chunk is written to staging, before it is committed
+     * @param maxTaskPoints at most this many points per task (0: {@link Units#MAX_POINTS})
+     * @param forceRerun    delete the folder's results and start over (instead of refusing a changed input)
+     * @param leaseTimeout  a lease whose heartbeat is older is taken over
+     * @param fault         test hook injected into tasks
      */
-    public record Options(String outDir, String sweepFile, JsonNode definition, String version, int chunkPoints,
-                          double targetChunkSeconds, Runnable beforeCommit) {
+    public record Options(String outDir, String sweepFile, JsonNode definition, String version, int maxTaskPoints,
+                          boolean forceRerun, Duration leaseTimeout, UnitTask.Fault fault) {
         public Options(String outDir, String sweepFile, JsonNode definition, String version) {
-            this(outDir, sweepFile, definition, version, 0, 30, () -> { });
+            this(outDir, sweepFile, definition, version, 0, false, SweepLease.DEFAULT_TIMEOUT, UnitTask.Fault.NONE);
+        }
+
+        public Options(String outDir, String sweepFile, JsonNode definition, String version, int maxTaskPoints,
+                       boolean forceRerun, Duration leaseTimeout) {
+            this(outDir, sweepFile, definition, version, maxTaskPoints, forceRerun, leaseTimeout, UnitTask.Fault.NONE);
         }
     }
 
@@ -65,12 +84,23 @@ public final class SweepJob {
     }
 
     public Outcome run(SweepPlan plan, Options o) {
-        SweepOutput out = new SweepOutput(o.outDir(), plan.name(), spark.sparkContext().hadoopConfiguration());
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        SweepOutput out = new SweepOutput(o.outDir(), plan.name(), conf);
+        try (SweepLease lease = SweepLease.acquire(out.fs(), out.root, o.leaseTimeout(), console)) {
+            if (o.forceRerun() && out.exists(out.manifest())) {
+                out.clear();
+                console.printf("--force-rerun: deleted the previous results in %s%n", out.root);
+            }
+            return run(plan, o, out, lease, conf);
+        }
+    }
+
+    private Outcome run(SweepPlan plan, Options o, SweepOutput out, SweepLease lease, Configuration conf) {
         long size = plan.size();
         ObjectNode manifest = manifest(out, plan, o);
         int orphans = out.removeOrphans();
         if (orphans > 0) {
-            console.printf("removed %d files of an interrupted chunk%n", orphans);
+            console.printf("removed %d uncommitted files of an interrupted run%n", orphans);
         }
         List<long[]> missing = missing(out.committedRanges(), size);
         long todo = missing.stream().mapToLong(r -> r[1] - r[0]).sum();
@@ -81,94 +111,143 @@ public final class SweepJob {
         if (todo < size) {
             console.printf("resuming sweep '%s': %d of %d points already committed%n", plan.name(), size - todo, size);
         }
+        int cores = spark.sparkContext().defaultParallelism();
+        List<Units.Unit> units = Units.plan(missing, Units.estimatedCost(plan), cores,
+                o.maxTaskPoints() > 0 ? o.maxTaskPoints() : Units.MAX_POINTS);
         Progress progress = new Progress(console, plan.name(), size, size - todo);
-        int parallelism = spark.sparkContext().defaultParallelism();
-        long chunk = o.chunkPoints() > 0 ? o.chunkPoints() : Math.max(2L * parallelism, 8);
-        for (long[] range : missing) {
-            long start = range[0];
-            while (start < range[1]) {
-                long end = Math.min(range[1], start + chunk);
-                long began = System.nanoTime();
-                runChunk(plan, out, start, end, parallelism, progress, o);
-                double seconds = (System.nanoTime() - began) / 1e9;
-                progress.committed(end - start);
-                if (o.chunkPoints() == 0) {
-                    // size the next chunk to about targetChunkSeconds at the rate just measured
-                    long next = (long) ((end - start) / Math.max(seconds, 1e-3) * o.targetChunkSeconds());
-                    chunk = Math.max(2L * parallelism, Math.min(next, Math.max(chunk * 4, 2L * parallelism)));
-                }
-                start = end;
-            }
+        LongAccumulator done = spark.sparkContext().longAccumulator("points done");
+        progress.watch(done);
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Broadcast<SweepPlan> shared = jsc.broadcast(plan);
+        try {
+            runUnits(jsc, units, task(shared, new HadoopConf(conf), out.root.toString(), lease.runId(), done, o.fault()),
+                    Math.max(4 * cores, 256), plan.name(), lease);
+        } finally {
+            progress.stop();
+            shared.destroy();
         }
-        progress.stop();
+        // attempts that lost to another or were killed after the last commit leave files no marker lists
+        out.removeOrphans();
+        long left = missing(out.committedRanges(), size).stream().mapToLong(r -> r[1] - r[0]).sum();
+        if (left > 0) {
+            throw new SweepException(out.root + ": " + left + " points were not committed; rerun to complete");
+        }
+        progress.committed(todo);
         manifest.put("finished", Instant.now().toString());
         out.write(out.manifest(), pretty(manifest));
         return new Outcome(size, todo, size - todo, out.root.toString());
     }
 
-    private void runChunk(SweepPlan plan, SweepOutput out, long start, long end, int parallelism,
-                          Progress progress, Options o) {
-        int partitions = (int) Math.max(1, Math.min(end - start, 2L * parallelism));
-        LongAccumulator done = spark.sparkContext().longAccumulator("points done");
-        progress.watch(done);
-        JavaRDD<PointOutput> results = spark.range(start, end, 1, partitions).javaRDD()
-                .mapPartitions(indices -> simulatePartition(plan, indices, done))
-                .persist(StorageLevel.MEMORY_AND_DISK());
+    /** Submits the units in jobs of {@code perJob}, at most {@link #JOBS_IN_FLIGHT} at a time, in order. */
+    private static void runUnits(JavaSparkContext jsc, List<Units.Unit> units, VoidFunction<Iterator<Units.Unit>> task,
+                                 int perJob, String name, SweepLease lease) {
+        Deque<JavaFutureAction<Void>> inFlight = new ArrayDeque<>();
+        String group = "sre-sweep-" + lease.runId();
+        boolean finished = false;
         try {
-            String staging = out.staging(start, end).toString();
-            write(results.flatMap(p -> p.points().stream().map(RowFactory::create).iterator()), POINTS,
-                    staging + "/points");
-            write(results.flatMap(p -> p.layers().stream().map(RowFactory::create).iterator()), LAYERS,
-                    staging + "/layers");
+            for (int from = 0; from < units.size(); from += perJob) {
+                while (inFlight.size() >= JOBS_IN_FLIGHT) {
+                    inFlight.poll().get();
+                }
+                if (lease.lost()) {
+                    throw new SweepException("the lease of sweep '" + name + "' was taken over by another run; stopping");
+                }
+                List<Units.Unit> batch = units.subList(from, Math.min(units.size(), from + perJob));
+                jsc.setJobGroup(group, "sweep " + name + " units " + from + "-" + (from + batch.size()), true);
+                inFlight.add(jsc.parallelize(new ArrayList<>(batch), batch.size()).foreachPartitionAsync(task));
+            }
+            while (!inFlight.isEmpty()) {
+                inFlight.poll().get();
+            }
+            finished = true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } finally {
-            results.unpersist(false);
+            if (!finished) {
+                jsc.cancelJobGroup(group);
+                awaitNoRunningTasks(jsc);
+            }
+            jsc.clearJobGroup();
         }
-        o.beforeCommit().run();
-        ObjectNode marker = JSON.createObjectNode();
-        marker.put("start", start).put("end", end).put("committed", Instant.now().toString());
-        out.commit(start, end, pretty(marker));
-    }
-
-    private void write(JavaRDD<Row> rows, StructType schema, String path) {
-        Dataset<Row> df = spark.createDataFrame(rows, schema);
-        df.write().mode(SaveMode.Overwrite).partitionBy("network").parquet(path);
     }
 
     /**
-     * The points of one task, simulated by the Spark-free core. Points are visited grouped by
-     * their workload (network, pruning, activations, seed, bit widths) so that points differing
-     * only in hardware reuse one generated workload; the order changes no number.
+     * After a failed job, tasks of the run may still be running (an aborted job does not wait for
+     * them); they are interrupted, and the run waits for them so none commits after the lease is gone.
      */
-    static Iterator<PointOutput> simulatePartition(SweepPlan plan, Iterator<Long> indices, LongAccumulator done) {
-        List<Config> points = new ArrayList<>();
-        List<Long> ids = new ArrayList<>();
-        indices.forEachRemaining(i -> {
-            ids.add(i);
-            points.add(plan.point(i));
-        });
-        Integer[] order = new Integer[points.size()];
-        String[] keys = new String[points.size()];
-        String[] countingKeys = new String[points.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-            keys[i] = PointData.workloadKey(points.get(i));
-            countingKeys[i] = Simulator.countingKey(points.get(i));
+    private static void awaitNoRunningTasks(JavaSparkContext jsc) {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            boolean idle = true;
+            for (SparkExecutorInfo e : jsc.sc().statusTracker().getExecutorInfos()) {
+                idle &= e.numRunningTasks() == 0;
+            }
+            if (idle) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
-        // grouped by workload, then by counting key, so points differing only in provisioning or
-        // prices follow each other and share their counts (Simulator's memo)
+    }
+
+    /** The task function; static so it captures only what it names (all serializable, the plan by broadcast). */
+    private static VoidFunction<Iterator<Units.Unit>> task(Broadcast<SweepPlan> plan, HadoopConf conf, String root,
+                                                          String runId, LongAccumulator done, UnitTask.Fault fault) {
+        return units -> {
+            TaskContext tc = TaskContext.get();
+            String attempt = runId + "-t" + tc.taskAttemptId();
+            while (units.hasNext()) {
+                Units.Unit u = units.next();
+                UnitTask.run(u, plan.value(), conf.get(), new Path(root), attempt, done, () -> {
+                    if (tc.isInterrupted()) {
+                        throw new IllegalStateException("task killed before committing " + u); // job cancelled
+                    }
+                    if (u.start() == fault.crashBeforeMarkerAt()) {
+                        throw new IllegalStateException("injected crash between the moves and the marker of " + u);
+                    }
+                });
+            }
+        };
+    }
+
+    /**
+     * Simulates the points [start, end) with the Spark-free core, handing each point's rows to
+     * {@code sink} as soon as they exist (nothing accumulates). Points are visited grouped by their
+     * workload (network, pruning, activations, seed, bit widths) so that points differing only in
+     * hardware reuse one generated workload; the order changes no number.
+     */
+    static void simulatePoints(SweepPlan plan, long start, long end, LongAccumulator done, Consumer<PointOutput> sink) {
+        int n = Math.toIntExact(end - start);
+        Config[] points = new Config[n];
+        Integer[] order = new Integer[n];
+        String[] keys = new String[n];
+        String[] countingKeys = new String[n];
+        for (int i = 0; i < n; i++) {
+            points[i] = plan.point(start + i);
+            order[i] = i;
+            keys[i] = PointData.workloadKey(points[i]);
+            countingKeys[i] = Simulator.countingKey(points[i]);
+        }
+        // grouped by workload, then by counting key, so points differing only in OU height, ADC,
+        // provisioning or prices follow each other and share their counts (Simulator's memo)
         Arrays.sort(order, Comparator.comparing((Integer i) -> keys[i]).thenComparing(i -> countingKeys[i])
-                .thenComparing(i -> ids.get(i)));
+                .thenComparing(i -> i));
         ReusedWorkloads reuse = new ReusedWorkloads(REUSE_MAX_WEIGHTS);
         Simulator simulator = new Simulator();
-        simulator.expect(points); // OU heights of one workload are counted in one pass
-        List<PointOutput> out = new ArrayList<>(order.length);
+        simulator.expect(java.util.Arrays.asList(points)); // OU heights of one workload: one counting pass
         for (int i : order) {
-            out.add(simulate(plan, ids.get(i), points.get(i), reuse, simulator));
+            sink.accept(simulate(plan, start + i, points[i], reuse, simulator));
             if (done != null) {
                 done.add(1);
             }
         }
-        return out.iterator();
     }
 
     /** Networks up to this many weights (AlexNet's 61 M) keep their workload between points of a task. */
@@ -203,18 +282,36 @@ public final class SweepJob {
         return gaps;
     }
 
-    /** Writes or updates sweep.json; refuses to mix two different sweeps in one folder. */
+    /**
+     * Writes or updates sweep.json. A resume must match the definition, the engine version and the
+     * content of every input file ({@link SweepInputs}); anything else is refused with one line
+     * saying what changed, so one folder never mixes two models.
+     */
     private ObjectNode manifest(SweepOutput out, SweepPlan plan, Options o) {
         ObjectNode m;
+        Map<String, String> inputs = SweepInputs.hashes(plan);
         if (out.exists(out.manifest())) {
             try {
                 m = (ObjectNode) JSON.readTree(out.read(out.manifest()));
             } catch (Exception e) {
                 throw new SweepException(out.manifest() + ": unreadable (" + e.getMessage() + ")");
             }
+            String again = "; rerun with --force-rerun to start the sweep over, or use another --out";
             if (!plan.definitionHash().equals(m.path("definition_hash").asText())) {
                 throw new SweepException(out.root + " holds results of a different definition of sweep '"
-                        + plan.name() + "' (grid, base or fixed values changed); use another --out or delete it");
+                        + plan.name() + "' (grid, base or fixed values changed)" + again);
+            }
+            if (!o.version().equals(m.path("version").asText())) {
+                throw new SweepException(out.root + " holds results of engine version " + m.path("version").asText()
+                        + ", this is " + o.version() + again);
+            }
+            JsonNode recorded = m.path("inputs");
+            for (Map.Entry<String, String> e : inputs.entrySet()) {
+                String was = recorded.path(e.getKey()).asText(null);
+                if (was != null && !was.equals(e.getValue())) {
+                    throw new SweepException(out.root + ": " + e.getKey() + " changed since the sweep started (sha256 "
+                            + was.substring(0, 12) + " -> " + e.getValue().substring(0, 12) + ")" + again);
+                }
             }
             m.put("runs", m.path("runs").asInt(1) + 1);
             m.put("last_run_started", Instant.now().toString());
@@ -226,6 +323,8 @@ public final class SweepJob {
             m.put("definition_hash", plan.definitionHash());
             m.put("grid_size", plan.size());
             m.put("version", o.version());
+            ObjectNode hashes = m.putObject("inputs");
+            inputs.forEach(hashes::put);
             m.put("started", Instant.now().toString());
             m.put("last_run_started", m.get("started").asText());
             m.putNull("finished");

@@ -93,4 +93,18 @@ public record SweepPlan(String name, Config base, List<Axis> axes, List<Long> se
         }
         return n;
     }
+
+    /** The network of point {@code index}, decoded without building its config (cost estimates of many points). */
+    public String networkName(long index) {
+        long stride = seeds.size();
+        for (int a = axes.size() - 1; a >= 0; a--) {
+            Axis axis = axes.get(a);
+            int k = axis.keys().indexOf("network");
+            if (k >= 0) {
+                return axis.values().get(k).get((int) (index / stride % axis.size())).toString();
+            }
+            stride *= axis.size();
+        }
+        return base.text("network");
+    }
 }

@@ -144,7 +144,7 @@ class LoopbackClusterIT {
     @Order(2)
     void sweepSurvivesAnExecutorKilledMidRun() throws Exception {
         long t = System.nanoTime();
-        String[] cmd = submit(masterUrl, "killed", "--chunk-points", String.valueOf(KILL_CHUNK_POINTS));
+        String[] cmd = submit(masterUrl, "killed", "--task-points", String.valueOf(KILL_CHUNK_POINTS));
         Path log = dir.resolve("sweep-killed.log");
         Process sweep = spawn(cmd, log);
         Path chunks = sweepRoot("killed").resolve("_chunks");
@@ -187,6 +187,7 @@ class LoopbackClusterIT {
             Thread.sleep(500);
         }
         phase("killed sweep: submit until executor kill", t);
+        // at least this many units: --task-points caps a unit's size (the planner may cut smaller ones)
         int chunksTotal = (int) ((GRID_POINTS + KILL_CHUNK_POINTS - 1) / KILL_CHUNK_POINTS);
         assertTrue(markersAtKill < chunksTotal,
                 "executor killed only after all " + chunksTotal + " chunks were committed: nothing was tested");
@@ -203,12 +204,21 @@ class LoopbackClusterIT {
                         + ") was not one of this application's executors?\n" + killed.tail());
 
         t = System.nanoTime();
-        // --chunk-points was honoured: exactly the 24-point ranges, each committed once
-        List<String> expected = new ArrayList<>();
-        for (long s = 0; s < GRID_POINTS; s += KILL_CHUNK_POINTS) {
-            expected.add("r" + s + "-" + Math.min(GRID_POINTS, s + KILL_CHUNK_POINTS) + ".json");
+        // --task-points was honoured and every point committed exactly once (the killed executor's
+        // tasks were retried elsewhere): the markers' ranges tile the grid, each at most 24 points
+        List<long[]> ranges = new ArrayList<>();
+        for (String m : markers(chunks)) {
+            String[] se = m.substring(1, m.length() - ".json".length()).split("-");
+            ranges.add(new long[] {Long.parseLong(se[0]), Long.parseLong(se[1])});
         }
-        assertEquals(expected.stream().sorted().toList(), markers(chunks), "commit markers of the killed run");
+        ranges.sort((a, b) -> Long.compare(a[0], b[0]));
+        long at = 0;
+        for (long[] r : ranges) {
+            assertEquals(at, r[0], "commit markers of the killed run tile the grid: " + markers(chunks));
+            assertTrue(r[1] - r[0] <= KILL_CHUNK_POINTS, "a unit larger than --task-points: " + markers(chunks));
+            at = r[1];
+        }
+        assertEquals(GRID_POINTS, at, "commit markers of the killed run cover the grid");
         assertSameTables("killed", sweepRoot("killed"));
         phase("compare killed run with local", t);
         passed.incrementAndGet();
