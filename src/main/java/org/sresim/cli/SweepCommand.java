@@ -86,7 +86,7 @@ final class SweepCommand implements Callable<Integer> {
         try {
             SweepJob.Outcome o = new SweepJob(spark, console).run(plan, new SweepJob.Options(out, file.toString(),
                     SweepFile.asJson(file), version(), taskPoints, forceRerun, Duration.ofSeconds(leaseTimeoutSeconds)));
-            Dataset<Row> summary = Summary.bestSre(spark, o.path());
+            Dataset<Row> summary = Summary.bestSre(spark, o.path(), plan.profiledNetworks());
             console.println();
             RowPrinter.print(summary.schema(), summary.collectAsList(), RowPrinter.Format.table, console);
             console.printf("%nresults: %s/points and %s/layers (query: ./submit.sh query %s \"SELECT ...\")%n",

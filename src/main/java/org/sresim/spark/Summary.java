@@ -1,5 +1,7 @@
 package org.sresim.spark;
 
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -10,19 +12,38 @@ public final class Summary {
     private Summary() {
     }
 
-    public static Dataset<Row> bestSre(SparkSession spark, String sweepRoot) {
+    /**
+     * @param profiled networks whose every layer carries a published pruning profile: the global
+     *                 pruning ratio does not apply to them, so their "at" column does not quote it
+     */
+    public static Dataset<Row> bestSre(SparkSession spark, String sweepRoot, Set<String> profiled) {
         SweepOutput out = new SweepOutput(new Path(sweepRoot), spark.sparkContext().hadoopConfiguration());
         ResultViews.committed(spark, out, "points").createOrReplaceTempView("summary_points");
         return spark.sql("""
                 SELECT network,
                        count(DISTINCT point_id)                          AS points,
                        round(max(speedup), 2)                            AS best_sre_speedup,
-                       max_by(scheme || ' ou ' || ou_rows || 'x' || ou_cols || ' prune ' || pruning_ratio
-                              || ' act ' || activation_sparsity, speedup) AS at,
+                       max_by(scheme || ' ou ' || ou_rows || 'x' || ou_cols || %s, speedup) AS at,
                        round(max(energy_saving) * 100, 1)                AS best_energy_saving_pct
                 FROM summary_points
                 WHERE scheme IN ('sre-value', 'sre-bit')
                 GROUP BY network
-                ORDER BY network""");
+                ORDER BY network""".formatted(workloadLabel(profiled)));
+    }
+
+    /**
+     * How a row's workload is described: imported data has its own weights and activations, a
+     * profiled network its published densities; only synthetic workloads are set by the pruning
+     * ratio and activation sparsity.
+     */
+    static String workloadLabel(Set<String> profiled) {
+        StringBuilder names = new StringBuilder();
+        for (String n : new TreeSet<>(profiled)) {
+            names.append(names.length() == 0 ? "" : ", ").append('\'').append(n.replace("'", "''")).append('\'');
+        }
+        String isProfiled = profiled.isEmpty() ? "false" : "network IN (" + names + ")";
+        return "CASE WHEN data <> '' THEN ' imported data'"
+                + " WHEN " + isProfiled + " THEN ' published profile act ' || activation_sparsity"
+                + " ELSE ' prune ' || pruning_ratio || ' act ' || activation_sparsity END";
     }
 }

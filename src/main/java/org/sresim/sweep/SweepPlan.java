@@ -24,6 +24,17 @@ public record SweepPlan(String name, Config base, List<Axis> axes, List<Long> se
     }
 
     /** Number of points: the product of the axis sizes times the number of seeds. */
+    /** The networks whose every matrix layer carries a published pruning profile (the pruning keys do not apply). */
+    public java.util.Set<String> profiledNetworks() {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        networks.forEach((name, n) -> {
+            if (!n.matrixLayers().isEmpty() && n.matrixLayers().stream().allMatch(l -> l.pruningProfile() != null)) {
+                names.add(name);
+            }
+        });
+        return names;
+    }
+
     public long size() {
         long n = seeds.size();
         for (Axis a : axes) {

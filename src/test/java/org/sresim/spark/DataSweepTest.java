@@ -64,6 +64,14 @@ class DataSweepTest {
     }
 
     @Test
+    void theSummaryDoesNotDescribeImportedModelsByThePruningKeys() {
+        List<Row> summary = Summary.bestSre(spark, dir.resolve("out/data").toString(), java.util.Set.of()).collectAsList();
+        assertThat(summary).hasSize(1);
+        assertThat(summary.get(0).getLong(1)).isEqualTo(4);
+        assertThat(summary.get(0).getString(3)).endsWith(" imported data").doesNotContain("prune");
+    }
+
+    @Test
     void theReportShowsEachModelsActivationStatistics() {
         ReportSource source = ReportSource.open(spark, dir.resolve("out").toString(), "data");
         try {

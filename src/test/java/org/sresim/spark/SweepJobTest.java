@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -160,8 +161,13 @@ class SweepJobTest {
         } finally {
             ResultViews.register(spark, dir.resolve("out").toString());
         }
-        assertThat(Summary.bestSre(spark, root.toString()).collectAsList().stream()
-                .mapToLong(r -> r.getLong(1)).sum()).isEqualTo(committedPoints);
+        List<Row> summary = Summary.bestSre(spark, root.toString(), Set.of()).collectAsList();
+        assertThat(summary.stream().mapToLong(r -> r.getLong(1)).sum()).isEqualTo(committedPoints);
+        // synthetic workloads are described by their pruning ratio; a profiled network's is not quoted
+        assertThat(summary).allSatisfy(r -> assertThat(r.getString(3)).contains(" prune ").contains(" act "));
+        Set<String> networks = summary.stream().map(r -> r.getString(0)).collect(java.util.stream.Collectors.toSet());
+        assertThat(Summary.bestSre(spark, root.toString(), networks).collectAsList())
+                .allSatisfy(r -> assertThat(r.getString(3)).contains("published profile").doesNotContain("prune"));
         assertThat(Files.exists(root.resolve("_lease.json"))).as("lease released after the failure").isFalse();
 
         String second = run("crash", 5, UnitTask.Fault.NONE);
