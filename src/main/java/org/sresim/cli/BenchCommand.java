@@ -63,11 +63,19 @@ final class BenchCommand implements Callable<Integer> {
             description = "virtual core counts for --replay (default: ${DEFAULT-VALUE})")
     List<Integer> cores;
 
+    @Option(names = "--task-throughput", split = ",", paramLabel = "SWEEP",
+            description = "only time simulating every point of these sweep files as one task on one thread (no Spark), "
+                    + "with counts shared between points and with every point counted alone")
+    List<Path> taskThroughput;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         if (eventLog != null || replay != null) {
             return scheduling(out);
+        }
+        if (taskThroughput != null) {
+            return taskThroughput(out);
         }
         out.printf("machine: %d cores, Java %s, max heap %d MB; pruning 0.7, activation sparsity 0.5, all 7 schemes, "
                         + "single thread%n%n", Runtime.getRuntime().availableProcessors(),
@@ -121,6 +129,36 @@ final class BenchCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * Points/s of whole sweeps simulated as one task, after a warm-up, median of {@code repeats}:
+     * points differing only in OU height, ADC, latency model, chips or prices share one counting
+     * pass, against every point counted alone (the same rows either way).
+     */
+    private int taskThroughput(PrintWriter out) {
+        out.printf("one task, one thread, no Spark; median of %d runs after a warm-up%n", repeats);
+        out.printf("%-16s %8s %16s %16s %8s%n", "sweep", "points", "shared pts/s", "alone pts/s", "ratio");
+        for (Path file : taskThroughput) {
+            SweepPlan plan = SweepFile.load(file, new org.sresim.spark.HadoopFiles());
+            double shared = plan.size() / medianSeconds(() -> SweepJob.simulateAsOneTask(plan, true));
+            double alone = plan.size() / medianSeconds(() -> SweepJob.simulateAsOneTask(plan, false));
+            out.printf("%-16s %8d %16.1f %16.1f %7.1fx%n", plan.name(), plan.size(), shared, alone, shared / alone);
+            out.flush();
+        }
+        return 0;
+    }
+
+    private double medianSeconds(Runnable run) {
+        run.run(); // warm-up: JIT, class loading
+        double[] seconds = new double[repeats];
+        for (int i = 0; i < repeats; i++) {
+            long t0 = System.nanoTime();
+            run.run();
+            seconds[i] = (System.nanoTime() - t0) / 1e9;
+        }
+        java.util.Arrays.sort(seconds);
+        return seconds[repeats / 2];
     }
 
     private double throughput(SweepPlan plan, String master) throws Exception {

@@ -224,6 +224,20 @@ public final class SweepJob {
      * hardware reuse one generated workload; the order changes no number.
      */
     static void simulatePoints(SweepPlan plan, long start, long end, LongAccumulator done, Consumer<PointOutput> sink) {
+        simulatePoints(plan, start, end, done, sink, true);
+    }
+
+    /**
+     * Simulates every point of the plan as one task on the calling thread and drops the rows: the
+     * simulation throughput of a sweep without Spark ({@code bench --task-throughput}). With
+     * {@code shareCounts} false every point is counted on its own (workloads are still reused).
+     */
+    public static void simulateAsOneTask(SweepPlan plan, boolean shareCounts) {
+        simulatePoints(plan, 0, plan.size(), null, p -> { }, shareCounts);
+    }
+
+    private static void simulatePoints(SweepPlan plan, long start, long end, LongAccumulator done,
+                                       Consumer<PointOutput> sink, boolean shareCounts) {
         int n = Math.toIntExact(end - start);
         Config[] points = new Config[n];
         Integer[] order = new Integer[n];
@@ -243,7 +257,7 @@ public final class SweepJob {
         Simulator simulator = new Simulator();
         simulator.expect(java.util.Arrays.asList(points)); // OU heights of one workload: one counting pass
         for (int i : order) {
-            sink.accept(simulate(plan, start + i, points[i], reuse, simulator));
+            sink.accept(simulate(plan, start + i, points[i], reuse, simulator, shareCounts));
             if (done != null) {
                 done.add(1);
             }
@@ -256,11 +270,16 @@ public final class SweepJob {
     /** One grid point, simulated by the Spark-free core wherever the task runs. */
     static PointOutput simulate(SweepPlan plan, long index, Config config, ReusedWorkloads reuse,
                                 Simulator simulator) {
+        return simulate(plan, index, config, reuse, simulator, true);
+    }
+
+    private static PointOutput simulate(SweepPlan plan, long index, Config config, ReusedWorkloads reuse,
+                                Simulator simulator, boolean shareCounts) {
         long began = System.nanoTime();
         Network network = plan.network(config);
         WorkloadSettings settings = WorkloadSettings.from(config);
         SimulationResult r = simulator.simulate(config, network, PointData.source(config, network, settings, reuse),
-                PointData.workloadKey(config));
+                shareCounts ? PointData.workloadKey(config) : null);
         double ms = (System.nanoTime() - began) / 1e6;
         return new PointOutput(ResultSchema.pointRows(plan.name(), index, r, ms),
                 ResultSchema.layerRows(plan.name(), index, r, ms));
