@@ -11,13 +11,13 @@ import org.apache.spark.sql.SparkSession;
 import org.sresim.config.Config;
 import org.sresim.config.Key;
 import org.sresim.config.Keys;
-import org.sresim.spark.Sessions;
 import org.sresim.spark.Summary;
 import org.sresim.spark.SweepJob;
 import org.sresim.sweep.SweepFile;
 import org.sresim.sweep.SweepPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -42,8 +42,8 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "continue an interrupted sweep (rerunning the same command does too)")
     boolean resume;
 
-    @Option(names = "--master", description = "Spark master when not launched by spark-submit (default local[*])")
-    String master;
+    @Mixin
+    SparkOptions sparkOptions;
 
     @Option(names = "--task-points", defaultValue = "0",
             description = "at most this many points per task (default: sized from the grid and the cores, at most 256)")
@@ -56,9 +56,6 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--lease-timeout", paramLabel = "SECONDS", defaultValue = "120",
             description = "take over the folder's lease if its holder has not heart-beaten for this long (default: ${DEFAULT-VALUE})")
     long leaseTimeoutSeconds;
-
-    @Option(names = "--verbose", description = "Spark's own logs and full stack traces")
-    boolean verbose;
 
     @Override
     public Integer call() {
@@ -82,7 +79,7 @@ final class SweepCommand implements Callable<Integer> {
         if (resume && !Files.exists(Path.of(root, "sweep.json")) && !root.contains("://")) {
             throw new UserException("--resume: nothing to resume at " + root);
         }
-        SparkSession spark = Sessions.create("sre-sweep " + plan.name(), master, verbose);
+        SparkSession spark = sparkOptions.session("sre-sweep " + plan.name());
         try {
             SweepJob.Outcome o = new SweepJob(spark, console).run(plan, new SweepJob.Options(out, file.toString(),
                     SweepFile.asJson(file), version(), taskPoints, forceRerun, Duration.ofSeconds(leaseTimeoutSeconds)));
