@@ -101,31 +101,7 @@ public final class Simulator {
         EnergyTable energy = EnergyTable.from(config);
         Map<Action, Double> ouPrices = energy.prices(hw.adcBits(), hw.ouCycleNs());
         Map<Action, Double> idealPrices = energy.prices(hw.idealAdcBits(), hw.idealReadNs());
-        int height = hw.ouRows();
-        List<LayerOutcome> outcomes;
-        if (workloadKey == null) {
-            outcomes = count(config, network, source, hw, new int[] {height}).get(height);
-        } else {
-            String countingKey = countingKey(config);
-            Object key = List.of(workloadKey, network, countingKey);
-            Map<Integer, List<LayerOutcome>> byHeight = memo.get(key);
-            outcomes = byHeight == null ? null : byHeight.get(height);
-            if (outcomes == null) {
-                java.util.SortedSet<Integer> heights = new java.util.TreeSet<>(
-                        expectedHeights.getOrDefault(countingKey, java.util.Collections.emptySortedSet()));
-                heights.add(height);
-                if (byHeight != null) {
-                    heights.removeAll(byHeight.keySet()); // counted before: keep those
-                }
-                Map<Integer, List<LayerOutcome>> counted = count(config, network, source, hw,
-                        heights.stream().mapToInt(Integer::intValue).toArray());
-                if (byHeight != null) {
-                    counted.putAll(byHeight);
-                }
-                memo.put(key, counted);
-                outcomes = counted.get(height);
-            }
-        }
+        List<LayerOutcome> outcomes = countedLayers(config, network, source, hw, workloadKey);
 
         int n = outcomes.size();
         int[] tiles = new int[n];
@@ -214,6 +190,32 @@ public final class Simulator {
         }
         return Efficiency.attach(new SimulationResult(config, network.name(), relative(networkRows),
                 relative(layerRows)), hw, network);
+    }
+
+    /**
+     * The layers counted at this point's OU height: from the memo when an earlier point of the same
+     * workload and counting key had them, else counted now together with every height announced
+     * for that key (see {@link #expect}) that is not in the memo yet.
+     */
+    private List<LayerOutcome> countedLayers(Config config, Network network, WorkloadSource source, Hardware hw,
+                                             Object workloadKey) {
+        int height = hw.ouRows();
+        if (workloadKey == null) {
+            return count(config, network, source, hw, new int[] {height}).get(height);
+        }
+        String countingKey = countingKey(config);
+        Object key = List.of(workloadKey, network, countingKey);
+        Map<Integer, List<LayerOutcome>> byHeight = memo.computeIfAbsent(key, k -> new java.util.HashMap<>());
+        List<LayerOutcome> outcomes = byHeight.get(height);
+        if (outcomes == null) {
+            java.util.SortedSet<Integer> heights = new java.util.TreeSet<>(
+                    expectedHeights.getOrDefault(countingKey, java.util.Collections.emptySortedSet()));
+            heights.add(height);
+            heights.removeAll(byHeight.keySet()); // counted before: keep those
+            byHeight.putAll(count(config, network, source, hw, heights.stream().mapToInt(Integer::intValue).toArray()));
+            outcomes = byHeight.get(height);
+        }
+        return outcomes;
     }
 
     /**

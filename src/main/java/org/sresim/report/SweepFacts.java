@@ -231,8 +231,7 @@ public record SweepFacts(long points, List<String> networks, List<Object> seeds,
         }
         for (String name : networks) {
             if (!org.sresim.workload.Networks.builtinNames().contains(name)
-                    || org.sresim.workload.Networks.builtin(name).matrixLayers().stream()
-                    .anyMatch(l -> l.pruningProfile() == null)) {
+                    || !org.sresim.workload.Networks.builtin(name).profiled()) {
                 return false;
             }
         }

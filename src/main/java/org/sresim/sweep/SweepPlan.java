@@ -28,7 +28,7 @@ public record SweepPlan(String name, Config base, List<Axis> axes, List<Long> se
     public java.util.Set<String> profiledNetworks() {
         java.util.Set<String> names = new java.util.TreeSet<>();
         networks.forEach((name, n) -> {
-            if (!n.matrixLayers().isEmpty() && n.matrixLayers().stream().allMatch(l -> l.pruningProfile() != null)) {
+            if (n.profiled()) {
                 names.add(name);
             }
         });

@@ -41,6 +41,15 @@ public record Network(String name, List<Integer> input, List<LayerSpec> layers) 
         return ShapeInference.infer("network '" + name + "'", input, layers);
     }
 
+    /**
+     * Whether every conv and fc layer carries a published pruning profile: the global pruning keys
+     * then change nothing about this network's weights.
+     */
+    public boolean profiled() {
+        List<MatrixLayer> matrix = matrixLayers();
+        return !matrix.isEmpty() && matrix.stream().allMatch(l -> l.pruningProfile() != null);
+    }
+
     /** The position of the first null element, or -1 (immutable lists reject {@code contains(null)}). */
     static int indexOfNull(List<?> list) {
         for (int i = 0; i < list.size(); i++) {
