@@ -40,7 +40,7 @@ import org.sresim.workload.WorkloadSettings;
 /**
  * Runs a sweep on Spark. The run holds the folder's lease ({@link SweepLease}: one writer), checks
  * that a resumed sweep has the same definition, engine version and input files, then cuts the
- * missing points into units ({@link Units}: contiguous index ranges, longest first) and runs them
+ * missing points into units ({@link Units}: contiguous ranges of execution positions holding whole workload groups, longest first) and runs them
  * as tasks that simulate with the Spark-free core, stream their rows into Parquet and commit
  * themselves ({@link UnitTask}). Units go out in jobs of a few hundred, two jobs in flight, so a
  * core never waits for a slow task of another chunk: there is no barrier until the sweep ends. The

@@ -29,7 +29,7 @@ import org.sresim.sweep.SweepPlan;
 final class UnitTask {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Test hooks: fail an attempt of the unit starting at a point index between its moves and its marker. */
+    /** Test hooks: fail an attempt of the unit starting at an execution position between its moves and its marker. */
     record Fault(long crashBeforeMarkerAt) implements java.io.Serializable {
         static final Fault NONE = new Fault(-1);
     }

@@ -30,10 +30,11 @@ final class Units {
     static final int MAX_POINTS = 256;
     /**
      * Estimated cost of one more hardware variant of a counted workload, as a fraction of counting
-     * it: pricing, the variant's own OU height's conversions and its output rows (measured on
-     * {@code sweeps/hardware-variants.yaml}, see the README).
+     * it: pricing, the variant's own OU height's conversions and its output rows. Measured with
+     * {@code bench --task-throughput}: 0.008 on {@code sweeps/hardware-variants.yaml} (99 variants
+     * per workload cost 0.8 workloads), 0.011 on {@code sweeps/adc-resolution.yaml}.
      */
-    static final double VARIANT_SHARE = 0.05;
+    static final double VARIANT_SHARE = 0.01;
 
     private Units() {
     }
