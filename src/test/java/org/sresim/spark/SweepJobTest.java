@@ -72,6 +72,30 @@ class SweepJobTest {
     }
 
     @Test
+    void aFolderCommittedInAnotherExecutionOrderIsRefusedNotMisread() throws Exception {
+        // committed ranges are execution positions: a folder from before workload-group order must not resume
+        run("old-order", 5, UnitTask.Fault.NONE);
+        Path manifest = dir.resolve("old-order/small/sweep.json");
+        com.fasterxml.jackson.databind.node.ObjectNode m = (com.fasterxml.jackson.databind.node.ObjectNode)
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(manifest.toFile());
+        m.remove("execution_order");
+        Files.writeString(manifest, m.toString());
+        Files.deleteIfExists(manifest.resolveSibling(".sweep.json.crc")); // Hadoop's local checksum of the old text
+        assertThatThrownBy(() -> run("old-order", 5, UnitTask.Fault.NONE))
+                .hasMessageContaining("execution order 'grid-index', this engine uses 'workload-groups'")
+                .hasMessageContaining("--force-rerun");
+    }
+
+    @Test
+    void everyGridIndexIsCommittedOnceAndTheGroupsRanAsWholeUnits() {
+        assertThat(count("SELECT count(DISTINCT point_index) FROM points")).isEqualTo(POINTS);
+        assertThat(count("SELECT min(point_index) FROM points")).isZero();
+        assertThat(count("SELECT max(point_index) FROM points")).isEqualTo(POINTS - 1);
+        // ou.rows x adc.bits are the hardware axes: 4 variants per workload group
+        assertThat(plan.variantsPerGroup()).isEqualTo(4);
+    }
+
+    @Test
     void everyPointHasOneRowPerScheme() {
         assertThat(plan.size()).isEqualTo(POINTS);
         assertThat(count("SELECT count(*) FROM points")).isEqualTo(POINTS * Scheme.values().length);
