@@ -8,6 +8,7 @@ import java.util.Map;
 import org.sresim.hw.Action;
 import org.sresim.hw.Hardware;
 import org.sresim.workload.LayerWorkload;
+import org.sresim.workload.NonZeroMask;
 
 /**
  * The production counter. Row sets of one row block are bit sets ({@code long} words, bit r =
@@ -241,15 +242,23 @@ final class BitsetCounter implements OuCounter {
 
     /**
      * The compressed-row mask S of every column group of row block rb (groups numbered across
-     * column blocks), built row by row in memory order: a row survives in a group when one of its
-     * cells there is non-zero, i.e. when a weight slice stored in that group has a set bit.
+     * column blocks): a row survives in a group when one of its cells there is non-zero.
      */
     private static long[][] compressedRows(LayerWorkload w, LayerMapping m, Hardware hw, int rb, int rowsIn,
                                            int words) {
-        int cpw = hw.cellsPerWeight();
-        int cols = w.layer().cols();
-        int physical = m.physicalCols;
-        int[] groupOf = new int[physical];
+        int[] groupOf = groupOfPhysicalColumn(m);
+        long[][] masks = new long[groupOf.length == 0 ? 0 : groupOf[groupOf.length - 1] + 1][words];
+        if (m.wholeWeightGroups()) {
+            fromNonZeroMask(w, hw, m.firstRow(rb), rowsIn, groupOf, masks);
+        } else {
+            fromWeightSlices(w, hw, m.firstRow(rb), rowsIn, groupOf, masks);
+        }
+        return masks;
+    }
+
+    /** The group (numbered across column blocks) of every physical column. */
+    private static int[] groupOfPhysicalColumn(LayerMapping m) {
+        int[] groupOf = new int[m.physicalCols];
         int total = 0;
         for (int cb = 0; cb < m.colBlocks; cb++) {
             for (int g = 0; g < m.groups(cb); g++, total++) {
@@ -259,12 +268,32 @@ final class BitsetCounter implements OuCounter {
                 }
             }
         }
-        long[][] masks = new long[total][words];
+        return groupOf;
+    }
+
+    /**
+     * Groups of whole weights: a row survives when one of the group's weights is non-zero, which
+     * the workload's non-zero mask gives a word (64 rows) at a time, without reading a weight.
+     */
+    private static void fromNonZeroMask(LayerWorkload w, Hardware hw, int first, int rowsIn, int[] groupOf,
+                                        long[][] masks) {
+        NonZeroMask nonZero = w.nonZero();
+        int cpw = hw.cellsPerWeight();
+        for (int n = 0; n < w.layer().cols(); n++) {
+            nonZero.orRows(n, first, rowsIn, masks[groupOf[n * cpw]]);
+        }
+    }
+
+    /**
+     * Groups holding some slices of a weight: a row survives when a slice stored in the group has
+     * a set bit, so the weights are read row by row in memory order.
+     */
+    private static void fromWeightSlices(LayerWorkload w, Hardware hw, int first, int rowsIn, int[] groupOf,
+                                         long[][] masks) {
+        int cpw = hw.cellsPerWeight();
+        int cols = w.layer().cols();
         int levelMask = (1 << hw.cellBits()) - 1;
-        // with groups made of whole weights every slice of a weight lands in the same group
-        boolean wholeWeights = hw.ouCols() % cpw == 0 && hw.crossbarCols() % cpw == 0;
         short[] weights = w.weights();
-        int first = m.firstRow(rb);
         for (int r = 0; r < rowsIn; r++) {
             long bit = 1L << r;
             int word = r >>> 6;
@@ -275,10 +304,6 @@ final class BitsetCounter implements OuCounter {
                     continue;
                 }
                 int p = n * cpw;
-                if (wholeWeights) {
-                    masks[groupOf[p]][word] |= bit;
-                    continue;
-                }
                 for (int j = 0; j < cpw; j++) {
                     if (((magnitude >>> (j * hw.cellBits())) & levelMask) != 0) {
                         masks[groupOf[p + j]][word] |= bit;
@@ -286,7 +311,6 @@ final class BitsetCounter implements OuCounter {
                 }
             }
         }
-        return masks;
     }
 
     private static final Scheme[] COMPRESSED = {Scheme.WEIGHT, Scheme.SRE_VALUE, Scheme.SRE_BIT};

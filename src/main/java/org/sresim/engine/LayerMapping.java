@@ -64,6 +64,14 @@ final class LayerMapping {
         return rb * hw.crossbarRows();
     }
 
+    /**
+     * Whether every OU column group holds whole weights (all cpw slices of each of its weights),
+     * so a row survives compression in a group exactly when one of the group's weights is non-zero.
+     */
+    boolean wholeWeightGroups() {
+        return hw.ouCols() % cpw == 0 && hw.crossbarCols() % cpw == 0;
+    }
+
     /** The level (0 .. 2^cellBits - 1) stored in the cell at matrix row k, physical column p. */
     int level(LayerWorkload w, int k, int p) {
         int n = p / cpw;
