@@ -65,8 +65,12 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--task-throughput", split = ",", paramLabel = "SWEEP",
             description = "only time simulating every point of these sweep files as one task on one thread (no Spark), "
-                    + "with counts shared between points and with every point counted alone")
+                    + "against one point per workload group (the workloads alone): the cost of the hardware variants")
     List<Path> taskThroughput;
+
+    @Option(names = "--alone",
+            description = "with --task-throughput: also time every point counted on its own (slow: minutes)")
+    boolean alone;
 
     @Override
     public Integer call() throws Exception {
@@ -138,12 +142,19 @@ final class BenchCommand implements Callable<Integer> {
      */
     private int taskThroughput(PrintWriter out) {
         out.printf("one task, one thread, no Spark; median of %d runs after a warm-up%n", repeats);
-        out.printf("%-16s %8s %16s %16s %8s%n", "sweep", "points", "shared pts/s", "alone pts/s", "ratio");
+        out.printf("%-18s %7s %7s %10s %10s %8s %12s%s%n", "sweep", "points", "groups", "shared s", "groups s",
+                "fusion", "shared pts/s", alone ? String.format(" %12s %8s", "alone pts/s", "ratio") : "");
         for (Path file : taskThroughput) {
             SweepPlan plan = SweepFile.load(file, new org.sresim.spark.HadoopFiles());
-            double shared = plan.size() / medianSeconds(() -> SweepJob.simulateAsOneTask(plan, true));
-            double alone = plan.size() / medianSeconds(() -> SweepJob.simulateAsOneTask(plan, false));
-            out.printf("%-16s %8d %16.1f %16.1f %7.1fx%n", plan.name(), plan.size(), shared, alone, shared / alone);
+            double shared = medianSeconds(() -> SweepJob.simulateAsOneTask(plan, true));
+            double groups = medianSeconds(() -> SweepJob.simulateOnePointPerGroup(plan));
+            out.printf("%-18s %7d %7d %10.2f %10.2f %7.1fx %12.1f", plan.name(), plan.size(), plan.workloadGroups(),
+                    shared, groups, shared / groups, plan.size() / shared);
+            if (alone) {
+                double each = medianSeconds(() -> SweepJob.simulateAsOneTask(plan, false));
+                out.printf(" %12.1f %7.1fx", plan.size() / each, each / shared);
+            }
+            out.printf("%n");
             out.flush();
         }
         return 0;

@@ -26,61 +26,153 @@ import org.sresim.workload.Seeds;
  */
 final class AccuracyProxy {
     private final Hardware hw;
+    private final int[] heights;
+    private final Height[] perHeight;
     private final double sigma;
     private final double gMin;
     private final double levelStep;
     private final int windowSample;
     private final int tileSample;
     private final MisreadMemo misreadMemo;
-    private final long tableN;
-    private final long tableV;
-    private final long tableQ;
-    private final double[] table;
-    private final long[][] histograms;
 
+    /** Use the row-by-row path even for 1-bit DACs (tests compare both). */
+    boolean reference;
+
+    /** The proxies at {@code hw}'s OU height. */
     AccuracyProxy(Hardware hw, double sigma, double rRatio, int windowSample, int tileSample) {
+        this(hw, new int[] {hw.ouRows()}, sigma, rRatio, windowSample, tileSample);
+    }
+
+    /**
+     * The proxies at each of {@code heights} (OU rows) at once: one sample of (window, tile) pairs,
+     * one tile set-up and one pass over each OU row sequence serve every height, and each height's
+     * tallies receive the same conversions in the same order as a proxy of that height alone.
+     * {@code hw}'s own OU height is ignored.
+     */
+    AccuracyProxy(Hardware hw, int[] heights, double sigma, double rRatio, int windowSample, int tileSample) {
         this.hw = hw;
+        this.heights = heights.clone();
         this.sigma = sigma;
         this.gMin = 1.0 / rRatio;
         this.levelStep = (1.0 - gMin) / ((1 << hw.cellBits()) - 1);
         this.windowSample = windowSample;
         this.tileSample = tileSample;
-        long maxLevel = (1L << hw.cellBits()) - 1;
-        long n = hw.ouRows();
-        boolean small = hw.dacBits() == 1 && (n + 1) * (n * maxLevel + 1) * (n * maxLevel * maxLevel + 1) <= 1 << 17;
-        this.tableN = small ? n : -1;
-        this.tableV = n * maxLevel;
-        this.tableQ = n * maxLevel * maxLevel;
-        this.table = new double[small ? (int) ((n + 1) * (tableV + 1) * (tableQ + 1)) : 0];
-        java.util.Arrays.fill(table, Double.NaN);
-        this.histograms = new long[Scheme.values().length][table.length];
+        this.perHeight = new Height[heights.length];
+        for (int h = 0; h < heights.length; h++) {
+            perHeight[h] = new Height(heights[h]);
+        }
         this.misreadMemo = new MisreadMemo(
                 squares -> Erfc.value(0.5 * levelStep / (sigma * Math.sqrt(squares)) / Math.sqrt(2)));
     }
 
+    /**
+     * One OU height's tallies in the making: small OUs with 1-bit inputs have few possible sums
+     * (cells, sum l, sum l^2), so their conversions are counted per cell of a dense table and
+     * priced once per cell at the end of a layer.
+     */
+    private final class Height {
+        final int ouRows;
+        final long tableN;
+        final long tableV;
+        final long tableQ;
+        final double[] table;
+        final long[][] histograms;
+        Map<Scheme, AccuracyTally> tallies;
+
+        Height(int ouRows) {
+            this.ouRows = ouRows;
+            long maxLevel = (1L << hw.cellBits()) - 1;
+            long n = ouRows;
+            boolean small = hw.dacBits() == 1 && (n + 1) * (n * maxLevel + 1) * (n * maxLevel * maxLevel + 1) <= 1 << 17;
+            this.tableN = small ? n : -1;
+            this.tableV = n * maxLevel;
+            this.tableQ = n * maxLevel * maxLevel;
+            this.table = new double[small ? (int) ((n + 1) * (tableV + 1) * (tableQ + 1)) : 0];
+            java.util.Arrays.fill(table, Double.NaN);
+            this.histograms = new long[Scheme.values().length][table.length];
+        }
+
+        void start() {
+            tallies = new EnumMap<>(Scheme.class);
+            for (Scheme s : Scheme.values()) {
+                tallies.put(s, new AccuracyTally(histograms[s.ordinal()]));
+            }
+        }
+
+        /** Prices the table cells counted for this layer and clears them for the next. */
+        Map<Scheme, AccuracyTally> finish() {
+            for (AccuracyTally tally : tallies.values()) {
+                double tableSum = 0;
+                for (int i = 0; i < tally.histogram.length; i++) {
+                    if (tally.histogram[i] != 0) {
+                        tableSum += tally.histogram[i] * tableValue(i);
+                        tally.histogram[i] = 0; // the arrays are reused by the next layer
+                    }
+                }
+                tally.misreadProbabilitySum += tableSum;
+            }
+            Map<Scheme, AccuracyTally> done = tallies;
+            tallies = null;
+            return done;
+        }
+
+        /**
+         * One conversion: conducting cell i (level l_i, input digit d_i) carries (gmin + l_i step) d_i,
+         * so sum (g_i d_i)^2 = gmin^2 sum d^2 + 2 gmin step sum l d^2 + step^2 sum l^2 d^2, computed
+         * from the three integer sums in one fixed order whichever path produced them.
+         */
+        void record(Scheme s, long value, long d2, long ld2, long l2d2) {
+            AccuracyTally tally = tallies.get(s);
+            tally.addConversion(value);
+            if (d2 != 0 && sigma != 0) {
+                if (d2 <= tableN && ld2 <= tableV && l2d2 <= tableQ) {
+                    tally.histogram[(int) ((d2 * (tableV + 1) + ld2) * (tableQ + 1) + l2d2)]++;
+                } else {
+                    tally.misreadProbabilitySum += misreadMemo.apply(squares(d2, ld2, l2d2));
+                }
+            }
+        }
+
+        /** P(misread) of dense-table cell i = (d2, ld2, l2d2). */
+        private double tableValue(int i) {
+            double p = table[i];
+            if (Double.isNaN(p)) {
+                long l2d2 = i % (tableQ + 1);
+                long rest = i / (tableQ + 1);
+                long ld2 = rest % (tableV + 1);
+                long d2 = rest / (tableV + 1);
+                p = misreadMemo.apply(squares(d2, ld2, l2d2));
+                table[i] = p;
+            }
+            return p;
+        }
+    }
+
+    /** The tallies of one layer at the proxy's only OU height. */
     Map<Scheme, AccuracyTally> estimate(LayerWorkload w, long seed) {
+        if (heights.length != 1) {
+            throw new IllegalStateException("estimate() is for one OU height; use estimateEach()");
+        }
+        return estimateEach(w, seed).get(0);
+    }
+
+    /** The tallies of one layer at each OU height, in the order of the constructor's heights. */
+    java.util.List<Map<Scheme, AccuracyTally>> estimateEach(LayerWorkload w, long seed) {
         LayerMapping m = new LayerMapping(w.layer(), hw);
-        Map<Scheme, AccuracyTally> tallies = new EnumMap<>(Scheme.class);
-        for (Scheme s : Scheme.values()) {
-            tallies.put(s, new AccuracyTally(histograms[s.ordinal()]));
+        for (Height h : perHeight) {
+            h.start();
         }
         SplittableRandom random = Seeds.stream(seed, w.layer().index(), Seeds.Purpose.ACCURACY_SAMPLE);
         for (int v : sample(w.layer().windows(), windowSample, random)) {
             for (int t : sample(m.tiles(), tileSample, random)) {
-                tile(w, m, v, t / m.colBlocks, t % m.colBlocks, tallies);
+                tile(w, m, v, t / m.colBlocks, t % m.colBlocks);
             }
         }
-        for (AccuracyTally tally : tallies.values()) {
-            double tableSum = 0;
-            for (int i = 0; i < tally.histogram.length; i++) {
-                if (tally.histogram[i] != 0) {
-                    tableSum += tally.histogram[i] * tableValue(i);
-                    tally.histogram[i] = 0; // the arrays are reused by the next layer
-                }
-            }
-            tally.misreadProbabilitySum += tableSum;
+        java.util.List<Map<Scheme, AccuracyTally>> each = new java.util.ArrayList<>(perHeight.length);
+        for (Height h : perHeight) {
+            each.add(h.finish());
         }
-        return tallies;
+        return each;
     }
 
     /** {@code k} distinct values of 0..n-1 by a partial Fisher-Yates shuffle; all of them when n <= k. */
@@ -101,7 +193,7 @@ final class AccuracyProxy {
         return java.util.Arrays.copyOf(all, k);
     }
 
-    private void tile(LayerWorkload w, LayerMapping m, int v, int rb, int cb, Map<Scheme, AccuracyTally> tallies) {
+    private void tile(LayerWorkload w, LayerMapping m, int v, int rb, int cb) {
         int rows = m.rowsIn(rb);
         int first = m.firstRow(rb);
         int cols = m.colsIn(cb);
@@ -116,7 +208,7 @@ final class AccuracyProxy {
         }
         long maxLevel = (1L << hw.cellBits()) - 1;
         if (hw.dacBits() == 1 && !reference && (long) rows * maxLevel * maxLevel < 1 << 16) {
-            new BitTile(rows, cols, level, input, m, cb).run(m, cb, tallies);
+            new BitTile(rows, cols, level, input, m, cb).run(m, cb);
             return;
         }
         int digitMask = (1 << hw.dacBits()) - 1;
@@ -143,7 +235,9 @@ final class AccuracyProxy {
                         }
                         selected[n++] = r;
                     }
-                    convert(selected, n, hw.ouRows(), level, digit[b], c0, width, tallies.get(s));
+                    for (Height h : perHeight) {
+                        convert(selected, n, h.ouRows, level, digit[b], c0, width, h, s);
+                    }
                 }
             }
         }
@@ -151,15 +245,14 @@ final class AccuracyProxy {
             for (int r = 0; r < rows; r++) {
                 selected[r] = r;
             }
-            convert(selected, rows, rows, level, digit[b], 0, cols, tallies.get(Scheme.IDEAL));
+            for (Height h : perHeight) {
+                convert(selected, rows, rows, level, digit[b], 0, cols, h, Scheme.IDEAL);
+            }
         }
     }
 
     private static final Scheme[] OU_SCHEMES = {Scheme.DENSE, Scheme.WEIGHT, Scheme.ACT_VALUE, Scheme.ACT_BIT,
         Scheme.SRE_VALUE, Scheme.SRE_BIT};
-
-    /** Use the row-by-row path even for 1-bit DACs (tests compare both). */
-    boolean reference;
 
     private static boolean anyNonZero(int[] levels, int from, int width) {
         for (int c = from; c < from + width; c++) {
@@ -171,8 +264,8 @@ final class AccuracyProxy {
     }
 
     /** The OUs formed from {@code selected} rows in order, {@code ouRows} at a time, each converting columns [c0, c0+width). */
-    private void convert(int[] selected, int n, int ouRows, int[][] level, int[] digit, int c0, int width,
-                         AccuracyTally tally) {
+    private static void convert(int[] selected, int n, int ouRows, int[][] level, int[] digit, int c0, int width,
+                                Height height, Scheme scheme) {
         for (int start = 0; start < n; start += ouRows) {
             int end = Math.min(n, start + ouRows);
             for (int c = c0; c < c0 + width; c++) {
@@ -191,42 +284,9 @@ final class AccuracyProxy {
                         l2d2 += l * l * d * d;
                     }
                 }
-                record(tally, value, d2, ld2, l2d2);
+                height.record(scheme, value, d2, ld2, l2d2);
             }
         }
-    }
-
-    /**
-     * One conversion: conducting cell i (level l_i, input digit d_i) carries (gmin + l_i step) d_i,
-     * so sum (g_i d_i)^2 = gmin^2 sum d^2 + 2 gmin step sum l d^2 + step^2 sum l^2 d^2, computed
-     * from the three integer sums in one fixed order whichever path produced them.
-     */
-    private void record(AccuracyTally tally, long value, long d2, long ld2, long l2d2) {
-        tally.addConversion(value);
-        if (d2 != 0 && sigma != 0) {
-            if (d2 <= tableN && ld2 <= tableV && l2d2 <= tableQ) {
-                tally.histogram[(int) ((d2 * (tableV + 1) + ld2) * (tableQ + 1) + l2d2)]++;
-            } else {
-                tally.misreadProbabilitySum += misreadMemo.apply(squares(d2, ld2, l2d2));
-            }
-        }
-    }
-
-    /**
-     * P(misread) of dense-table cell i = (d2, ld2, l2d2). Small OUs with 1-bit inputs have few
-     * possible sums, so conversions are counted per cell and priced once per cell.
-     */
-    private double tableValue(int i) {
-        double p = table[i];
-        if (Double.isNaN(p)) {
-            long l2d2 = i % (tableQ + 1);
-            long rest = i / (tableQ + 1);
-            long ld2 = rest % (tableV + 1);
-            long d2 = rest / (tableV + 1);
-            p = misreadMemo.apply(squares(d2, ld2, l2d2));
-            table[i] = p;
-        }
-        return p;
     }
 
     private double squares(long d2, long ld2, long l2d2) {
@@ -235,15 +295,17 @@ final class AccuracyProxy {
 
     /**
      * The same conversions for 1-bit DACs, with row sets as bit sets and each row's cell levels
-     * packed four columns to a long in 16-bit lanes (and the squared levels likewise): an OU's
-     * value for every column is the lane-wise sum of its conducting rows' packed words, so a
-     * conversion costs one lane extraction instead of a pass over its rows. Used when no lane can
-     * overflow (rows * maxLevel^2 < 2^16); the row-by-row path covers everything else.
+     * packed four columns to a long in 16-bit lanes (and the squared levels likewise). Walking a
+     * scheme's selected rows in order once gives running lane-wise sums of the conducting rows'
+     * packed words; an OU of rows [start, end) of that sequence then converts every column from
+     * the difference of two running sums, one lane extraction per conversion, whatever its height.
+     * So every OU height costs one walk plus its own conversions. Used when no lane can overflow
+     * (rows * maxLevel^2 < 2^16, which bounds every running sum too); the row-by-row path covers
+     * everything else.
      */
     private final class BitTile {
         private static final int LANES = 4;
         private final int rows;
-        private final int cols;
         private final int words;
         private final int perRow;
         private final long[] packed;
@@ -251,12 +313,13 @@ final class AccuracyProxy {
         private final long[] active;
         private final long[][] activeBit;
         private final long[][] survive;
-        private final long[] sum;
-        private final long[] sumSquares;
+        /** Running sums after the first k selected rows: lane words k * perRow + lane, and conducting rows. */
+        private final long[] prefix;
+        private final long[] prefixSquares;
+        private final int[] prefixConducting;
 
         BitTile(int rows, int cols, int[][] level, int[] input, LayerMapping m, int cb) {
             this.rows = rows;
-            this.cols = cols;
             this.words = (rows + 63) >>> 6;
             this.perRow = (cols + LANES - 1) / LANES;
             packed = new long[rows * perRow];
@@ -264,8 +327,9 @@ final class AccuracyProxy {
             active = new long[words];
             activeBit = new long[hw.inputSteps()][words];
             survive = new long[m.groups(cb)][words];
-            sum = new long[perRow];
-            sumSquares = new long[perRow];
+            prefix = new long[(rows + 1) * perRow];
+            prefixSquares = new long[(rows + 1) * perRow];
+            prefixConducting = new int[rows + 1];
             for (int r = 0; r < rows; r++) {
                 long bit = 1L << r;
                 int word = r >>> 6;
@@ -289,7 +353,7 @@ final class AccuracyProxy {
             }
         }
 
-        void run(LayerMapping m, int cb, Map<Scheme, AccuracyTally> tallies) {
+        void run(LayerMapping m, int cb) {
             long[] all = new long[words];
             for (int r = 0; r < rows; r++) {
                 all[r >>> 6] |= 1L << r;
@@ -305,56 +369,73 @@ final class AccuracyProxy {
                         for (int x = 0; x < words; x++) {
                             selected[x] = act[x] & rowSet[x];
                         }
-                        convertOus(selected, hw.ouRows(), activeBit[b], c0, width, tallies.get(s));
+                        int n = walk(selected, activeBit[b], c0, width);
+                        for (Height h : perHeight) {
+                            convertOus(n, h.ouRows, c0, width, h, s);
+                        }
                     }
                 }
             }
             for (int b = 0; b < hw.inputSteps(); b++) {
-                System.arraycopy(all, 0, selected, 0, words);
-                convertOus(selected, rows, activeBit[b], 0, cols, tallies.get(Scheme.IDEAL));
+                int n = walk(all, activeBit[b], 0, perRow * LANES);
+                for (Height h : perHeight) {
+                    convertOus(n, rows, 0, m.colsIn(cb), h, Scheme.IDEAL);
+                }
             }
         }
 
-        /** Peels OUs of {@code ouRows} rows off {@code selected} (consumed) in row order and converts each. */
-        private void convertOus(long[] selected, int ouRows, long[] conducting, int c0, int width,
-                                AccuracyTally tally) {
+        /**
+         * Fills the running sums over the rows of {@code selected} in row order, for the
+         * lanes of columns [c0, c0+width); returns how many rows were selected.
+         */
+        private int walk(long[] selected, long[] conducting, int c0, int width) {
             int k0 = c0 / LANES;
-            int k1 = (c0 + width - 1) / LANES;
-            int word = 0;
-            while (true) {
-                for (int k = k0; k <= k1; k++) {
-                    sum[k] = 0;
-                    sumSquares[k] = 0;
-                }
-                int taken = 0;
-                int n = 0;
-                while (taken < ouRows) {
-                    while (word < words && selected[word] == 0) {
-                        word++;
-                    }
-                    if (word == words) {
-                        break;
-                    }
-                    long lowest = selected[word] & -selected[word];
-                    selected[word] ^= lowest;
-                    taken++;
+            int k1 = Math.min(perRow - 1, (c0 + width - 1) / LANES);
+            for (int k = k0; k <= k1; k++) {
+                prefix[k] = 0;
+                prefixSquares[k] = 0;
+            }
+            int n = 0;
+            for (int word = 0; word < words; word++) {
+                long bits = selected[word];
+                while (bits != 0) {
+                    long lowest = bits & -bits;
+                    bits ^= lowest;
+                    int from = n * perRow;
+                    int to = from + perRow;
+                    n++;
                     if ((conducting[word] & lowest) != 0) {
-                        n++;
+                        prefixConducting[n] = prefixConducting[n - 1] + 1;
                         int base = ((word << 6) + Long.numberOfTrailingZeros(lowest)) * perRow;
                         for (int k = k0; k <= k1; k++) {
-                            sum[k] += packed[base + k];
-                            sumSquares[k] += packedSquares[base + k];
+                            prefix[to + k] = prefix[from + k] + packed[base + k];
+                            prefixSquares[to + k] = prefixSquares[from + k] + packedSquares[base + k];
+                        }
+                    } else {
+                        prefixConducting[n] = prefixConducting[n - 1];
+                        for (int k = k0; k <= k1; k++) {
+                            prefix[to + k] = prefix[from + k];
+                            prefixSquares[to + k] = prefixSquares[from + k];
                         }
                     }
                 }
-                if (taken == 0) {
-                    return;
-                }
+            }
+            return n;
+        }
+
+        /** The OUs of {@code ouRows} consecutive walked rows, each converting columns [c0, c0+width). */
+        private void convertOus(int n, int ouRows, int c0, int width, Height height, Scheme scheme) {
+            for (int start = 0; start < n; start += ouRows) {
+                int end = Math.min(n, start + ouRows);
+                long cells = prefixConducting[end] - prefixConducting[start];
                 for (int c = c0; c < c0 + width; c++) {
                     int shift = (c % LANES) * 16;
-                    long value = (sum[c / LANES] >>> shift) & 0xFFFF;
-                    long squares = (sumSquares[c / LANES] >>> shift) & 0xFFFF;
-                    record(tally, value, n, value, squares);
+                    int lane = c / LANES;
+                    // no lane overflows, so lane-wise differences of packed sums need no borrow handling
+                    long value = ((prefix[end * perRow + lane] - prefix[start * perRow + lane]) >>> shift) & 0xFFFF;
+                    long squares = ((prefixSquares[end * perRow + lane] - prefixSquares[start * perRow + lane])
+                            >>> shift) & 0xFFFF;
+                    height.record(scheme, value, cells, value, squares);
                 }
             }
         }

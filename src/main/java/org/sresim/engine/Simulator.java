@@ -220,18 +220,17 @@ public final class Simulator {
 
     /**
      * Every layer's counts, accuracy tallies and densities for each OU height: the data-dependent
-     * half of a point. One counting pass serves every height; the accuracy proxies run per height.
+     * half of a point. One counting pass and one accuracy sample serve every height.
      */
     private Map<Integer, List<LayerOutcome>> count(Config config, Network network, WorkloadSource source,
                                                    Hardware hw, int[] heights) {
         long seed = config.longValue("seed");
         int simWindows = config.intValue("sim.windows");
-        AccuracyProxy[] proxies = new AccuracyProxy[heights.length];
+        AccuracyProxy proxy = new AccuracyProxy(hw, heights, config.doubleValue("device.sigma"),
+                config.doubleValue("device.r-ratio"), config.intValue("accuracy.windows"),
+                config.intValue("accuracy.tiles"));
         List<List<LayerOutcome>> outcomes = new ArrayList<>();
         for (int h = 0; h < heights.length; h++) {
-            proxies[h] = new AccuracyProxy(OuHeights.withOuRows(hw, heights[h]), config.doubleValue("device.sigma"),
-                    config.doubleValue("device.r-ratio"), config.intValue("accuracy.windows"),
-                    config.intValue("accuracy.tiles"));
             outcomes.add(new ArrayList<>());
         }
         for (MatrixLayer layer : network.matrixLayers()) {
@@ -243,8 +242,9 @@ public final class Simulator {
                 ones += Integer.bitCount(a);
             }
             LayerCounts[] counts = counter.count(w, hw, windowSample(layer, simWindows, seed), heights);
+            List<Map<Scheme, AccuracyTally>> accuracy = proxy.estimateEach(w, seed);
             for (int h = 0; h < heights.length; h++) {
-                outcomes.get(h).add(new LayerOutcome(layer, counts[h], proxies[h].estimate(w, seed), wd,
+                outcomes.get(h).add(new LayerOutcome(layer, counts[h], accuracy.get(h), wd,
                         Math.round(wd * w.weights().length), ad, Math.round(ad * w.inputs().length), ones));
             }
         }
@@ -262,11 +262,19 @@ public final class Simulator {
     public static String countingKey(Config config) {
         StringBuilder sb = new StringBuilder();
         for (org.sresim.config.Key k : org.sresim.config.Keys.all()) {
-            if (!NOT_COUNTED.contains(k.name()) && !k.name().startsWith("energy.") && !Efficiency.PRICES_ONLY.test(k.name())) {
+            if (!sharesCounts(k.name())) {
                 sb.append(k.name()).append('=').append(config.value(k.name())).append(';');
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * Whether config key {@code key} only provisions, times or prices the chip: points differing in
+     * nothing but such keys share their workload and every layer's counts and accuracy tallies.
+     */
+    public static boolean sharesCounts(String key) {
+        return NOT_COUNTED.contains(key) || key.startsWith("energy.") || Efficiency.PRICES_ONLY.test(key);
     }
 
     /**

@@ -1,19 +1,24 @@
 package org.sresim.spark;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.sresim.sweep.SweepException;
-import org.sresim.workload.Networks;
+import org.sresim.sweep.SweepFile;
+import org.sresim.sweep.SweepPlan;
 
 /**
  * Replays a finished sweep's measured point costs ({@code sim_ms}) through the sweep's scheduling
  * ({@link Units#plan} for N cores, then list scheduling in that order) on N virtual cores: the
- * utilisation a cluster of that size would see, task overheads aside.
+ * utilisation a cluster of that size would see, task overheads aside. The plan comes from the
+ * sweep file recorded in the folder's {@code sweep.json} (its execution order and workload groups).
+ * A point's measured cost includes counting its workload when it was the first of its group in
+ * its task; where N cores split groups that the measured run did not, the replay does not add the
+ * extra counting, so it is optimistic there.
  */
 public final class ScheduleReplay {
     private ScheduleReplay() {
@@ -22,36 +27,53 @@ public final class ScheduleReplay {
     /** Per core count: cores, units, work seconds, makespan seconds, utilisation. */
     public static List<double[]> replay(SparkSession spark, String sweepRoot, List<Integer> cores) {
         SweepOutput out = new SweepOutput(new Path(sweepRoot), spark.sparkContext().hadoopConfiguration());
+        SweepPlan plan = recordedPlan(out);
         List<Row> rows = ResultViews.committed(spark, out, "points")
-                .groupBy("point_index").agg(org.apache.spark.sql.functions.first("network"),
-                        org.apache.spark.sql.functions.max("sim_ms"))
+                .groupBy("point_index").agg(org.apache.spark.sql.functions.max("sim_ms"))
                 .collectAsList();
-        if (rows.isEmpty()) {
-            throw new SweepException(sweepRoot + ": no committed points to replay");
-        }
-        long size = 0;
-        for (Row r : rows) {
-            size = Math.max(size, r.getLong(0) + 1);
-        }
+        long size = plan.size();
         if (size != rows.size()) {
             throw new SweepException(sweepRoot + ": the sweep is not complete (" + rows.size() + " of " + size
-                    + "+ points committed); replay needs every point's cost");
+                    + " points committed); replay needs every point's cost");
+        }
+        double[] byIndex = new double[(int) size];
+        for (Row r : rows) {
+            byIndex[(int) r.getLong(0)] = r.getDouble(1) / 1e3;
         }
         double[] seconds = new double[(int) size];
-        double[] estimate = new double[(int) size];
-        Map<String, Double> byNetwork = new HashMap<>();
-        for (Row r : rows) {
-            int i = (int) r.getLong(0);
-            seconds[i] = r.getDouble(2) / 1e3;
-            estimate[i] = byNetwork.computeIfAbsent(r.getString(1), n -> Units.networkCost(Networks.resolve(n)));
+        for (int p = 0; p < size; p++) {
+            seconds[p] = byIndex[(int) plan.indexAt(p)];
         }
+        Units.Costs costs = Units.estimatedCost(plan);
         List<double[]> result = new ArrayList<>();
         for (int n : cores) {
-            List<Units.Unit> units = Units.plan(List.<long[]>of(new long[] {0, size}), i -> estimate[(int) i], n,
-                    Units.MAX_POINTS);
-            Units.Replay r = Units.replay(units, i -> seconds[(int) i], n);
+            List<Units.Unit> units = Units.plan(List.<long[]>of(new long[] {0, size}), costs, n, Units.MAX_POINTS);
+            Units.Replay r = Units.replay(units, p -> seconds[(int) p], n);
             result.add(new double[] {n, r.units(), r.workSeconds(), r.makespanSeconds(), r.utilisation()});
         }
         return result;
+    }
+
+    /** The plan of the sweep file named in the folder's manifest, which must still define the same grid. */
+    private static SweepPlan recordedPlan(SweepOutput out) {
+        if (!out.exists(out.manifest())) {
+            throw new SweepException(out.root + ": no sweep.json; not a sweep folder");
+        }
+        JsonNode m;
+        try {
+            m = new ObjectMapper().readTree(out.read(out.manifest()));
+        } catch (Exception e) {
+            throw new SweepException(out.manifest() + ": unreadable (" + e.getMessage() + ")");
+        }
+        String file = m.path("sweep_file").asText();
+        if (!java.nio.file.Files.isRegularFile(java.nio.file.Path.of(file))) {
+            throw new SweepException(out.manifest() + ": the replay needs the sweep file it names, " + file
+                    + ", which is not there (run from the folder the sweep was started in)");
+        }
+        SweepPlan plan = SweepFile.load(java.nio.file.Path.of(file), new HadoopFiles());
+        if (!plan.definitionHash().equals(m.path("definition_hash").asText())) {
+            throw new SweepException(file + " no longer defines the grid swept into " + out.root);
+        }
+        return plan;
     }
 }

@@ -52,6 +52,11 @@ public final class SweepJob {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Jobs submitted but not finished: the next one queues behind the running one, so cores never idle. */
     static final int JOBS_IN_FLIGHT = 2;
+    /**
+     * How committed ranges map to grid points ({@link SweepPlan#indexAt}), recorded in sweep.json:
+     * a folder committed in another order is refused rather than resumed wrongly.
+     */
+    static final String EXECUTION_ORDER = "workload-groups";
 
     /**
      * @param maxTaskPoints at most this many points per task (0: {@link Units#MAX_POINTS})
@@ -218,7 +223,8 @@ public final class SweepJob {
     }
 
     /**
-     * Simulates the points [start, end) with the Spark-free core, handing each point's rows to
+     * Simulates the points at execution positions [start, end) ({@link SweepPlan#indexAt}) with the
+     * Spark-free core, handing each point's rows to
      * {@code sink} as soon as they exist (nothing accumulates). Points are visited grouped by their
      * workload (network, pruning, activations, seed, bit widths) so that points differing only in
      * hardware reuse one generated workload; the order changes no number.
@@ -236,6 +242,18 @@ public final class SweepJob {
         simulatePoints(plan, 0, plan.size(), null, p -> { }, shareCounts);
     }
 
+    /**
+     * Simulates the first point of every workload group on the calling thread and drops the rows:
+     * the cost of the sweep's workloads alone, without their hardware variants
+     * ({@code bench --task-throughput}).
+     */
+    public static void simulateOnePointPerGroup(SweepPlan plan) {
+        long variants = plan.variantsPerGroup();
+        for (long position = 0; position < plan.size(); position += variants) {
+            simulatePoints(plan, position, position + 1, null, p -> { }, true);
+        }
+    }
+
     private static void simulatePoints(SweepPlan plan, long start, long end, LongAccumulator done,
                                        Consumer<PointOutput> sink, boolean shareCounts) {
         int n = Math.toIntExact(end - start);
@@ -243,8 +261,10 @@ public final class SweepJob {
         Integer[] order = new Integer[n];
         String[] keys = new String[n];
         String[] countingKeys = new String[n];
+        long[] index = new long[n];
         for (int i = 0; i < n; i++) {
-            points[i] = plan.point(start + i);
+            index[i] = plan.indexAt(start + i);
+            points[i] = plan.point(index[i]);
             order[i] = i;
             keys[i] = PointData.workloadKey(points[i]);
             countingKeys[i] = Simulator.countingKey(points[i]);
@@ -257,7 +277,7 @@ public final class SweepJob {
         Simulator simulator = new Simulator();
         simulator.expect(java.util.Arrays.asList(points)); // OU heights of one workload: one counting pass
         for (int i : order) {
-            sink.accept(simulate(plan, start + i, points[i], reuse, simulator, shareCounts));
+            sink.accept(simulate(plan, index[i], points[i], reuse, simulator, shareCounts));
             if (done != null) {
                 done.add(1);
             }
@@ -324,6 +344,12 @@ public final class SweepJob {
                 throw new SweepException(out.root + " holds results of engine version " + m.path("version").asText()
                         + ", this is " + o.version() + again);
             }
+            if (!EXECUTION_ORDER.equals(m.path("execution_order").asText())) {
+                // committed ranges are positions of the order they were cut in: another order would misread them
+                throw new SweepException(out.root + " holds results committed in execution order '"
+                        + m.path("execution_order").asText("grid-index") + "', this engine uses '" + EXECUTION_ORDER
+                        + "'" + again);
+            }
             JsonNode recorded = m.path("inputs");
             for (Map.Entry<String, String> e : inputs.entrySet()) {
                 String was = recorded.path(e.getKey()).asText(null);
@@ -342,6 +368,7 @@ public final class SweepJob {
             m.put("definition_hash", plan.definitionHash());
             m.put("grid_size", plan.size());
             m.put("version", o.version());
+            m.put("execution_order", EXECUTION_ORDER);
             ObjectNode hashes = m.putObject("inputs");
             inputs.forEach(hashes::put);
             m.put("started", Instant.now().toString());

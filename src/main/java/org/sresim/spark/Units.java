@@ -13,20 +13,32 @@ import org.sresim.workload.MatrixLayer;
 import org.sresim.workload.Network;
 
 /**
- * How a sweep's missing points are cut into tasks and ordered: contiguous index ranges ("units") of
- * about {@code total cost / (cores x }{@link #UNITS_PER_CORE}{@code )} estimated cost and at most
- * {@link #MAX_POINTS} points, ordered longest first (LPT list scheduling: expensive work starts
- * first, cheap units fill the tail). Each unit is one task that writes and commits its own rows, so
- * no barrier separates them. {@link #replay} runs the same plan on virtual cores with measured costs.
+ * How a sweep's missing points are cut into tasks and ordered. Units are contiguous ranges of
+ * execution positions ({@link SweepPlan#indexAt}), in which each workload group (the hardware
+ * variants of one workload, {@link SweepPlan#variantsPerGroup} consecutive positions) is one run:
+ * a task counts each group it holds once and prices every variant from the counts. Units hold
+ * whole groups, several when groups are small, up to about {@code total cost / (cores x }
+ * {@link #UNITS_PER_CORE}{@code )} estimated cost and {@link #MAX_POINTS} points; a group is split
+ * (by variant range, each piece counting the workload again) only when it alone would exceed one
+ * core's share of the sweep or {@code MAX_POINTS}. Units go out longest first (LPT list scheduling:
+ * expensive work starts first, cheap units fill the tail). Each unit is one task that writes and
+ * commits its own rows, so no barrier separates them. {@link #replay} runs the same plan on virtual
+ * cores with measured costs.
  */
 final class Units {
     static final int UNITS_PER_CORE = 16;
     static final int MAX_POINTS = 256;
+    /**
+     * Estimated cost of one more hardware variant of a counted workload, as a fraction of counting
+     * it: pricing, the variant's own OU height's conversions and its output rows (measured on
+     * {@code sweeps/hardware-variants.yaml}, see the README).
+     */
+    static final double VARIANT_SHARE = 0.05;
 
     private Units() {
     }
 
-    /** The points [start, end) of the grid, computed and committed by one task; cost is the estimate. */
+    /** The positions [start, end) of the grid, computed and committed by one task; cost is the estimate. */
     record Unit(long start, long end, double cost) implements Serializable {
         long points() {
             return end - start;
@@ -34,14 +46,26 @@ final class Units {
     }
 
     /**
-     * The estimated cost of one point: the network's multiply-accumulates (the counting work grows
-     * with rows x cols x windows of every layer) plus a fixed 10^6 for the per-point work every network
-     * has. Only ratios matter: it orders units and sizes them.
+     * What a unit is estimated to cost: {@code countCost(p)} for each workload group piece it holds
+     * (p any of its positions) plus {@link #VARIANT_SHARE} of it for every point. Only ratios matter:
+     * the estimates order units and size them.
      */
-    static LongToDoubleFunction estimatedCost(SweepPlan plan) {
+    record Costs(long variantsPerGroup, LongToDoubleFunction countCost) {
+        double of(long start, long end) {
+            double count = countCost.applyAsDouble(start);
+            return count + (end - start) * VARIANT_SHARE * count;
+        }
+    }
+
+    /**
+     * The estimated costs of a plan's positions: counting a workload costs the network's
+     * multiply-accumulates (the counting work grows with rows x cols x windows of every layer) plus
+     * a fixed 10^6 for the per-point work every network has.
+     */
+    static Costs estimatedCost(SweepPlan plan) {
         Map<String, Double> byNetwork = new HashMap<>();
         plan.networks().forEach((name, n) -> byNetwork.put(name, networkCost(n)));
-        return i -> byNetwork.get(plan.networkName(i));
+        return new Costs(plan.variantsPerGroup(), p -> byNetwork.get(plan.networkName(plan.indexAt(p))));
     }
 
     static double networkCost(Network n) {
@@ -52,30 +76,64 @@ final class Units {
         return 1e6 + macs;
     }
 
-    /** The missing ranges cut into units for {@code cores} cores, longest first. */
-    static List<Unit> plan(List<long[]> missing, LongToDoubleFunction cost, int cores, int maxPoints) {
+    /** The missing position ranges cut into units for {@code cores} cores, longest first. */
+    static List<Unit> plan(List<long[]> missing, Costs costs, int cores, int maxPoints) {
+        List<long[]> pieces = new ArrayList<>();
         double total = 0;
         for (long[] r : missing) {
-            for (long i = r[0]; i < r[1]; i++) {
-                total += cost.applyAsDouble(i);
+            for (long start = r[0]; start < r[1]; ) {
+                long end = Math.min(r[1], (start / costs.variantsPerGroup() + 1) * costs.variantsPerGroup());
+                pieces.add(new long[] {start, end});
+                total += costs.of(start, end);
+                start = end;
             }
         }
-        double target = total / ((double) Math.max(1, cores) * UNITS_PER_CORE);
+        double coreShare = total / Math.max(1, cores);
+        double target = coreShare / UNITS_PER_CORE;
         List<Unit> units = new ArrayList<>();
-        for (long[] r : missing) {
-            long start = r[0];
-            double acc = 0;
-            for (long i = r[0]; i < r[1]; i++) {
-                acc += cost.applyAsDouble(i);
-                if (acc >= target || i + 1 - start >= maxPoints || i + 1 == r[1]) {
-                    units.add(new Unit(start, i + 1, acc));
-                    start = i + 1;
+        long start = -1;
+        long end = -1;
+        double acc = 0;
+        for (long[] group : pieces) {
+            for (long[] piece : split(group, costs, coreShare, maxPoints)) {
+                boolean contiguous = piece[0] == end;
+                if (start >= 0 && (!contiguous || end - start + piece[1] - piece[0] > maxPoints)) {
+                    units.add(new Unit(start, end, acc));
+                    start = -1;
+                }
+                if (start < 0) {
+                    start = piece[0];
                     acc = 0;
+                }
+                end = piece[1];
+                acc += costs.of(piece[0], piece[1]);
+                if (acc >= target) {
+                    units.add(new Unit(start, end, acc));
+                    start = -1;
                 }
             }
         }
+        if (start >= 0) {
+            units.add(new Unit(start, end, acc));
+        }
         units.sort(Comparator.comparingDouble(Unit::cost).reversed().thenComparingLong(Unit::start));
         return units;
+    }
+
+    /**
+     * A group's positions [from, to) as is, or cut into near-equal variant ranges when it alone
+     * would exceed one core's share of the sweep or {@code maxPoints}: each piece counts the
+     * workload again, which a cluster with more cores than groups is glad to pay.
+     */
+    private static List<long[]> split(long[] group, Costs costs, double coreShare, int maxPoints) {
+        long n = group[1] - group[0];
+        long byCost = (long) Math.ceil(costs.of(group[0], group[1]) / coreShare);
+        long k = Math.min(n, Math.max(Math.max(1, byCost), (n + maxPoints - 1) / maxPoints));
+        List<long[]> out = new ArrayList<>();
+        for (long i = 0; i < k; i++) {
+            out.add(new long[] {group[0] + n * i / k, group[0] + n * (i + 1) / k});
+        }
+        return out;
     }
 
     /** What a replay found: busy core-seconds over available core-seconds. */

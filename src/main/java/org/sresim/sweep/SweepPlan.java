@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sresim.config.Config;
+import org.sresim.engine.Simulator;
 import org.sresim.workload.Network;
 
 /**
@@ -65,6 +66,68 @@ public record SweepPlan(String name, Config base, List<Axis> axes, List<Long> se
         }
         overrides.put("seed", seeds.get(seedIndex));
         return base.with(overrides, "sweep '" + name + "' point " + index);
+    }
+
+    /**
+     * Whether every key of the axis only provisions, times or prices the chip: its points share
+     * one workload and one counting pass ({@link Simulator#sharesCounts}).
+     */
+    static boolean variesHardwareOnly(Axis axis) {
+        return axis.keys().stream().allMatch(Simulator::sharesCounts);
+    }
+
+    /**
+     * Points per workload group: the product of the hardware-only axes' sizes. In execution order
+     * (see {@link #indexAt}) each run of this many consecutive positions is one workload group.
+     */
+    public long variantsPerGroup() {
+        long n = 1;
+        for (Axis a : axes) {
+            if (variesHardwareOnly(a)) {
+                n = Math.multiplyExact(n, a.size());
+            }
+        }
+        return n;
+    }
+
+    /** Workload groups: distinct (workload, counting settings) of the grid, by its axes. */
+    public long workloadGroups() {
+        return size() / variantsPerGroup();
+    }
+
+    /**
+     * The grid index of execution position {@code position}. Tasks take contiguous position ranges,
+     * and positions order the grid so that points sharing a workload and counting settings are
+     * consecutive: the axes that change the workload or its counts vary slowest (file order), then
+     * the seed, then the hardware-only axes fastest (file order). A task then counts each of its
+     * groups once and prices every variant from those counts. A bijection fixed by the definition,
+     * so a resumed sweep cuts the same positions; no number depends on it.
+     */
+    public long indexAt(long position) {
+        if (position < 0 || position >= size()) {
+            throw new IndexOutOfBoundsException("position " + position + " of " + size());
+        }
+        int[] step = new int[axes.size()];
+        long rest = position;
+        for (int a = axes.size() - 1; a >= 0; a--) {
+            if (variesHardwareOnly(axes.get(a))) {
+                step[a] = (int) (rest % axes.get(a).size());
+                rest /= axes.get(a).size();
+            }
+        }
+        int seedIndex = (int) (rest % seeds.size());
+        rest /= seeds.size();
+        for (int a = axes.size() - 1; a >= 0; a--) {
+            if (!variesHardwareOnly(axes.get(a))) {
+                step[a] = (int) (rest % axes.get(a).size());
+                rest /= axes.get(a).size();
+            }
+        }
+        long index = 0;
+        for (int a = 0; a < axes.size(); a++) {
+            index = index * axes.get(a).size() + step[a];
+        }
+        return index * seeds.size() + seedIndex;
     }
 
     /** E.g. {@code "ou.rows x3, ou.rows+ou.cols x2, seeds x2"}. */

@@ -1,6 +1,7 @@
 package org.sresim.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,23 +14,59 @@ class UnitsTest {
     @TempDir
     Path dir;
 
+    /** Groups of one point: each point costs its count plus a variant share, 1.05 x its count cost. */
+    private static Units.Costs singles(java.util.function.LongToDoubleFunction count) {
+        return new Units.Costs(1, count);
+    }
+
     @Test
     void unitsTileTheMissingRangesLongestFirstWithinTheCaps() {
-        // points 0-9 cost 10 each, 10-19 cost 1 each: total 110; 1 core -> target 110 / 16 = 6.875
+        // points 0-9 cost 10.5 each, 10-19 cost 1.05 each: total 115.5; 1 core -> target 115.5 / 16 = 7.22
         List<long[]> missing = List.of(new long[] {0, 20});
-        List<Units.Unit> units = Units.plan(missing, i -> i < 10 ? 10 : 1, 1, 256);
-        // each expensive point exceeds the target alone; the cheap ones group by 7 (7 >= 6.875), then the rest
+        List<Units.Unit> units = Units.plan(missing, singles(i -> i < 10 ? 10 : 1), 1, 256);
+        // each expensive point exceeds the target alone; the cheap ones group by 7 (7.35 >= 7.22), then the rest
         assertThat(units).hasSize(10 + 2);
-        assertThat(units.subList(0, 10)).allMatch(u -> u.points() == 1 && u.cost() == 10);
+        assertThat(units.subList(0, 10)).allMatch(u -> u.points() == 1 && u.cost() == 10.5);
         assertThat(units.get(0).start()).isZero(); // ties keep index order
-        assertThat(units.get(10)).isEqualTo(new Units.Unit(10, 17, 7));
-        assertThat(units.get(11)).isEqualTo(new Units.Unit(17, 20, 3));
-        // the point cap (target 40 / 16 = 2.5 points) and the gaps between missing ranges: units never span a gap
-        List<Units.Unit> capped = Units.plan(List.of(new long[] {0, 35}, new long[] {40, 45}), i -> 1, 1, 2);
+        assertThat(units.get(10).start()).isEqualTo(10);
+        assertThat(units.get(10).end()).isEqualTo(17);
+        assertThat(units.get(10).cost()).isCloseTo(7.35, within(1e-9));
+        assertThat(units.get(11).start()).isEqualTo(17);
+        assertThat(units.get(11).end()).isEqualTo(20);
+        // the point cap (target 42 / 16 = 2.6 points) and the gaps between missing ranges: units never span a gap
+        List<Units.Unit> capped = Units.plan(List.of(new long[] {0, 35}, new long[] {40, 45}), singles(i -> 1), 1, 2);
         assertThat(capped).hasSize(18 + 3).allMatch(u -> u.points() <= 2);
         assertThat(capped.stream().mapToLong(Units.Unit::points).sum()).isEqualTo(40);
-        assertThat(capped).contains(new Units.Unit(34, 35, 1), new Units.Unit(44, 45, 1))
-                .noneMatch(u -> u.start() < 40 && u.end() > 35);
+        assertThat(capped).extracting(u -> u.start() + "-" + u.end()).contains("34-35", "44-45");
+        assertThat(capped).noneMatch(u -> u.start() < 40 && u.end() > 35);
+    }
+
+    @Test
+    void unitsHoldWholeWorkloadGroupsAndBatchTinyOnes() {
+        // 4 groups of 10 variants: counting costs 100, 100, 1, 1; a group costs count x (1 + 0.05 x 10) = 1.5 count
+        Units.Costs costs = new Units.Costs(10, p -> p < 20 ? 100 : 1);
+        // total 303; 2 cores: core share 151.5 (no group exceeds it), unit target 9.47
+        List<Units.Unit> two = Units.plan(List.<long[]>of(new long[] {0, 40}), costs, 2, 256);
+        assertThat(two).extracting(u -> u.start() + "-" + u.end()).containsExactly("0-10", "10-20", "20-40");
+        assertThat(two.get(0).cost()).isEqualTo(150);
+        assertThat(two.get(2).cost()).isEqualTo(3);
+        // a resumed run missing [5, 25) on 1 core: the partial groups are pieces of their own
+        List<Units.Unit> resumed = Units.plan(List.<long[]>of(new long[] {5, 25}), costs, 1, 256);
+        assertThat(resumed).extracting(u -> u.start() + "-" + u.end()).containsExactlyInAnyOrder("5-10", "10-20", "20-25");
+    }
+
+    @Test
+    void aGroupIsSplitByVariantRangeOnlyWhenItAloneExceedsACoresShareOrThePointCap() {
+        Units.Costs costs = new Units.Costs(10, p -> p < 20 ? 100 : 1);
+        // 8 cores: core share 303 / 8 = 37.9, so each big group (150) is cut into ceil(150 / 37.9) = 4 variant ranges
+        List<Units.Unit> eight = Units.plan(List.<long[]>of(new long[] {0, 40}), costs, 8, 256);
+        assertThat(eight).extracting(u -> u.start() + "-" + u.end()).containsExactlyInAnyOrder(
+                "0-2", "2-5", "5-7", "7-10", "10-12", "12-15", "15-17", "17-20", "20-40");
+        // each piece counts its workload again: 100 + 3 x 5
+        assertThat(eight.get(0).cost()).isEqualTo(115);
+        // the point cap: a group of 10 with at most 4 points a task -> 3 near-equal ranges
+        List<Units.Unit> capped = Units.plan(List.<long[]>of(new long[] {0, 10}), costs, 1, 4);
+        assertThat(capped).extracting(u -> u.start() + "-" + u.end()).containsExactly("6-10", "0-3", "3-6");
     }
 
     @Test
