@@ -96,9 +96,16 @@ public final class LayerWorkload {
         return nonZero;
     }
 
+    /**
+     * Weight (row, col). A drawn layer that is not materialised draws it on demand, after asking
+     * the mask: pruned and quantized-to-zero cells (most of a pruned layer) cost no draw.
+     */
     public int weight(int row, int col) {
         short[] w = weights;
-        return w != null ? w[row * layer.cols() + col] : draw.value(row, col);
+        if (w != null) {
+            return w[row * layer.cols() + col];
+        }
+        return nonZero.isSet(row, col) ? draw.value(row, col) : 0;
     }
 
     /**
