@@ -121,20 +121,25 @@ final class QuantizedLaplace {
         /**
          * Which cells are non-zero, without their values: a kept cell is zero exactly when its
          * uniform number falls below cdf[0] (the inversion then stops at magnitude 0), except the
-         * largest magnitude, which is never zero. One hash and one comparison per kept cell.
+         * largest magnitude, which is never zero. One hash and one integer comparison per kept cell.
          */
         NonZeroMask nonZero() {
             int perColumn = NonZeroMask.words(rows);
             long[] bits = new long[Math.multiplyExact(perColumn, cols)];
-            double zeroBelow = cdf[0];
+            // u = (x >>> 11) * 2^-53 >= cdf[0] exactly when the integer x >>> 11 >= ceil(cdf[0] * 2^53)
+            long zeroBelow = (long) Math.ceil(cdf[0] * 0x1.0p53);
             for (int c : colList) {
                 int base = c * perColumn;
                 for (int r : rowList) {
-                    int i = r * cols + c;
-                    if (i == maxAt || uniform(at(stream, 4L + i)) >= zeroBelow) {
+                    if (at(stream, 4L + r * cols + c) >>> 11 >= zeroBelow) {
                         bits[base + (r >>> 6)] |= 1L << r;
                     }
                 }
+            }
+            int maxRow = (int) (maxAt / cols);
+            int maxCol = (int) (maxAt % cols);
+            if (value(maxRow, maxCol) != 0) { // kept: the largest magnitude is never zero
+                bits[maxCol * perColumn + (maxRow >>> 6)] |= 1L << maxRow;
             }
             return NonZeroMask.ofColumns(rows, cols, bits);
         }
