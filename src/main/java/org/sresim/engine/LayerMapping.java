@@ -64,12 +64,36 @@ final class LayerMapping {
         return rb * hw.crossbarRows();
     }
 
-    /** The level (0 .. 2^cellBits - 1) stored in the cell at matrix row k, physical column p. */
+    /**
+     * Whether every OU column group holds whole weights (all cpw slices of each of its weights),
+     * so a row survives compression in a group exactly when one of the group's weights is non-zero.
+     */
+    boolean wholeWeightGroups() {
+        return hw.ouCols() % cpw == 0 && hw.crossbarCols() % cpw == 0;
+    }
+
+    /**
+     * The level (0 .. 2^cellBits - 1) stored in the cell at matrix row k, physical column p.
+     * Callers read a row's cells in column order, so the cpw cells of one weight come one after
+     * another: the last weight read is kept, and a drawn layer draws each weight once, not cpw
+     * times. (This one-entry memo is the mapping's only state; mappings are method-local.)
+     */
     int level(LayerWorkload w, int k, int p) {
         int n = p / cpw;
         int slice = p - n * cpw;
-        return (Math.abs(w.weight(k, n)) >>> (slice * hw.cellBits())) & levelMask;
+        if (w != lastWorkload || k != lastRow || n != lastCol) {
+            lastMagnitude = Math.abs(w.weight(k, n));
+            lastWorkload = w;
+            lastRow = k;
+            lastCol = n;
+        }
+        return (lastMagnitude >>> (slice * hw.cellBits())) & levelMask;
     }
+
+    private LayerWorkload lastWorkload;
+    private int lastRow = -1;
+    private int lastCol = -1;
+    private int lastMagnitude;
 
     /** Index entry width for a tile with this many rows: ceil(log2(rows)), at least 1. */
     static int indexBits(int rowsInTile) {

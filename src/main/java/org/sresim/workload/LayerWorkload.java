@@ -1,27 +1,111 @@
 package org.sresim.workload;
 
 /**
- * One layer's data as the crossbars see it.
+ * One layer's data as the crossbars see it: signed quantized weights, K x N row-major
+ * ({@code weights()[k * N + n]}, row k = (c, ky, kx) with c outermost, column n = output filter;
+ * zero = pruned), and the layer's unsigned input feature map, C x H x W row-major (fc: the vector).
  *
- * @param weights signed quantized weights, K x N row-major: {@code weights[k * N + n]}, row
- *                k = (c, ky, kx) with c outermost, column n = output filter; zero = pruned
- * @param inputs  the layer's unsigned input feature map, C x H x W row-major (fc: the vector)
+ * <p>The non-zero mask and both densities are computed once, when the workload is made. A
+ * synthetic layer with structured pruning is made from its prepared draw and its mask alone:
+ * single weights ({@link #weight}) are drawn on demand and the whole matrix ({@link #weights()})
+ * only on the first request, because counting with OU groups of whole weights needs nothing but
+ * the mask, and for AlexNet or VGG-16 materialising 61 M or 138 M weights cost more than counting.
+ * Values never depend on which of these paths produced them.
  */
-public record LayerWorkload(MatrixLayer layer, short[] weights, int[] inputs) {
+public final class LayerWorkload {
+    private final MatrixLayer layer;
+    private final int[] inputs;
+    private final NonZeroMask nonZero;
+    private final long nonZeroInputs;
+    /** Null when the weights were given as an array. */
+    private final QuantizedLaplace.Draw draw;
+    /** The materialised weights; null until first requested when made from a draw. */
+    private volatile short[] weights;
 
-    public LayerWorkload {
-        if (weights.length != (long) layer.rows() * layer.cols()) {
-            throw new IllegalArgumentException("weights: " + weights.length + " values for a "
-                    + layer.rows() + " x " + layer.cols() + " matrix");
-        }
+    /**
+     * @param weights signed quantized weights, K x N row-major; not copied, so the caller must not
+     *                change them afterwards (the mask is computed here)
+     * @param inputs  the layer's unsigned input feature map
+     */
+    public LayerWorkload(MatrixLayer layer, short[] weights, int[] inputs) {
+        this(layer, checkedWeights(layer, weights), NonZeroMask.of(weights, layer.rows(), layer.cols()), null, inputs);
+    }
+
+    private LayerWorkload(MatrixLayer layer, short[] weights, NonZeroMask nonZero, QuantizedLaplace.Draw draw,
+                          int[] inputs) {
         if (inputs.length != layer.inputElements()) {
             throw new IllegalArgumentException("inputs: " + inputs.length + " values for "
                     + layer.inputElements() + " input elements");
         }
+        this.layer = layer;
+        this.weights = weights;
+        this.nonZero = nonZero;
+        this.draw = draw;
+        this.inputs = inputs;
+        long n = 0;
+        for (int a : inputs) {
+            if (a != 0) {
+                n++;
+            }
+        }
+        this.nonZeroInputs = n;
     }
 
+    /** A synthetic layer whose weights are materialised only on request (see the class comment). */
+    static LayerWorkload drawn(MatrixLayer layer, QuantizedLaplace.Draw draw, int[] inputs) {
+        return new LayerWorkload(layer, null, draw.nonZero(), draw, inputs);
+    }
+
+    private static short[] checkedWeights(MatrixLayer layer, short[] weights) {
+        if (weights.length != (long) layer.rows() * layer.cols()) {
+            throw new IllegalArgumentException("weights: " + weights.length + " values for a "
+                    + layer.rows() + " x " + layer.cols() + " matrix");
+        }
+        return weights;
+    }
+
+    public MatrixLayer layer() {
+        return layer;
+    }
+
+    /** The layer's input feature map (shared, not copied: do not change it). */
+    public int[] inputs() {
+        return inputs;
+    }
+
+    /**
+     * The K x N row-major weights (shared, not copied: do not change them). A drawn layer
+     * materialises them here on the first call; prefer {@link #nonZero()} and {@link #weight}.
+     */
+    public short[] weights() {
+        short[] w = weights;
+        if (w == null) {
+            synchronized (this) {
+                w = weights;
+                if (w == null) {
+                    w = draw.materialise();
+                    weights = w;
+                }
+            }
+        }
+        return w;
+    }
+
+    /** Which weights are non-zero. */
+    public NonZeroMask nonZero() {
+        return nonZero;
+    }
+
+    /**
+     * Weight (row, col). A drawn layer that is not materialised draws it on demand, after asking
+     * the mask: pruned and quantized-to-zero cells (most of a pruned layer) cost no draw.
+     */
     public int weight(int row, int col) {
-        return weights[row * layer.cols() + col];
+        short[] w = weights;
+        if (w != null) {
+            return w[row * layer.cols() + col];
+        }
+        return nonZero.isSet(row, col) ? draw.value(row, col) : 0;
     }
 
     /**
@@ -49,25 +133,24 @@ public record LayerWorkload(MatrixLayer layer, short[] weights, int[] inputs) {
         return inputs[(c * l.inHeight() + y) * l.inWidth() + x];
     }
 
+    /** The number of non-zero weights (after pruning and quantization). */
+    public long nonZeroWeights() {
+        return nonZero.count();
+    }
+
+    /** The number of non-zero input activations of the feature map. */
+    public long nonZeroInputs() {
+        return nonZeroInputs;
+    }
+
     /** Fraction of non-zero weights (after pruning and quantization). */
     public double weightDensity() {
-        long nonZero = 0;
-        for (short w : weights) {
-            if (w != 0) {
-                nonZero++;
-            }
-        }
-        return weights.length == 0 ? 0 : (double) nonZero / weights.length;
+        long size = (long) layer.rows() * layer.cols();
+        return size == 0 ? 0 : (double) nonZero.count() / size;
     }
 
     /** Fraction of non-zero input activations of the feature map. */
     public double activationDensity() {
-        long nonZero = 0;
-        for (int a : inputs) {
-            if (a != 0) {
-                nonZero++;
-            }
-        }
-        return inputs.length == 0 ? 0 : (double) nonZero / inputs.length;
+        return inputs.length == 0 ? 0 : (double) nonZeroInputs / inputs.length;
     }
 }

@@ -102,9 +102,14 @@ public enum PruningMethod {
         pruneSmallest(w, Math.round(element * w.length));
     }
 
+    /** Whether {@link #pruneByMagnitude} changes anything: it needs the drawn values, not just the kept rows and columns. */
+    boolean prunesByMagnitude(double ratio) {
+        return this == UNSTRUCTURED && ratio > 0;
+    }
+
     /** Unstructured pruning: zeroes the {@code ratio} smallest magnitudes in place (other methods: nothing). */
     void pruneByMagnitude(short[] w, double ratio) {
-        if (this == UNSTRUCTURED && ratio > 0) {
+        if (prunesByMagnitude(ratio)) {
             pruneSmallest(w, Math.round(ratio * w.length));
         }
     }

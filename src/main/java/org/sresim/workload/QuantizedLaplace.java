@@ -14,6 +14,8 @@ package org.sresim.workload;
  * The random numbers are counter-based: element i of the row-major matrix uses
  * {@code mix(stream + (4 + i) * golden)}, so a cell's value does not depend on which other cells
  * are drawn, and pruned rows and columns are simply skipped. The sign is the number's lowest bit.
+ * The same independence lets a {@link Draw} give the non-zero mask, or a single cell, without
+ * materialising the matrix.
  */
 final class QuantizedLaplace {
     private static final int BUCKETS = 1 << 16;
@@ -29,65 +31,157 @@ final class QuantizedLaplace {
      * @param stream   the layer's weight stream seed
      */
     static short[] draw(int rows, int cols, boolean[] keepRows, boolean[] keepCols, int maxMagnitude, long stream) {
-        if (maxMagnitude >= PURE) {
-            throw new IllegalArgumentException("magnitudes above 2^15 - 1 do not fit a short");
+        return new Draw(rows, cols, keepRows, keepCols, maxMagnitude, stream).materialise();
+    }
+
+    /**
+     * One layer's draw, prepared but not materialised: any cell's value follows from its index
+     * alone, so the non-zero mask, single values and the whole matrix can each be produced
+     * without the others. Immutable.
+     */
+    static final class Draw {
+        private final int rows;
+        private final int cols;
+        private final int maxMagnitude;
+        private final long stream;
+        private final boolean[] keepRows;
+        private final boolean[] keepCols;
+        /** Kept rows and columns in increasing order: the loops visit only these, with no branch per cell. */
+        private final int[] rowList;
+        private final int[] colList;
+        private final long maxAt;
+        private final boolean maxNegative;
+        /** cdf[k] = P(round(E * scale) <= k) for E ~ Exp(1) truncated to [0, largest]. */
+        private final double[] cdf;
+        /**
+         * Bucket b holds the smallest k with cdf[k] > b / BUCKETS; the top bit marks buckets whose
+         * whole u range maps to that k, so most draws never touch the cdf array.
+         */
+        private final char[] start;
+
+        Draw(int rows, int cols, boolean[] keepRows, boolean[] keepCols, int maxMagnitude, long stream) {
+            if (maxMagnitude >= PURE) {
+                throw new IllegalArgumentException("magnitudes above 2^15 - 1 do not fit a short");
+            }
+            int size = Math.multiplyExact(rows, cols);
+            if (size == 0) {
+                throw new IllegalArgumentException("an empty " + rows + " x " + cols + " matrix");
+            }
+            this.rows = rows;
+            this.cols = cols;
+            this.maxMagnitude = maxMagnitude;
+            this.stream = stream;
+            this.keepRows = keepRows;
+            this.keepCols = keepCols;
+            this.rowList = kept(keepRows, rows);
+            this.colList = kept(keepCols, cols);
+            double largest = -Math.log(-Math.expm1(Math.log(unit(at(stream, 1))) / size));
+            this.maxAt = Long.remainderUnsigned(at(stream, 2), size);
+            this.maxNegative = (at(stream, 3) & 1) != 0;
+            double scale = maxMagnitude / largest;
+            cdf = new double[maxMagnitude + 1];
+            double norm = -Math.expm1(-largest);
+            for (int k = 0; k < maxMagnitude; k++) {
+                cdf[k] = -Math.expm1(-Math.min(largest, (k + 0.5) / scale)) / norm;
+            }
+            cdf[maxMagnitude] = 1.0;
+            start = new char[BUCKETS];
+            int k = 0;
+            for (int b = 0; b < BUCKETS; b++) {
+                double u = (double) b / BUCKETS;
+                while (k < maxMagnitude && cdf[k] <= u) {
+                    k++;
+                }
+                boolean pure = cdf[k] > (double) (b + 1) / BUCKETS;
+                start[b] = (char) (pure ? k | PURE : k);
+            }
         }
-        int size = Math.multiplyExact(rows, cols);
-        short[] w = new short[size];
-        if (size == 0) {
+
+        /** The whole row-major matrix, zero outside the kept rows and columns. */
+        short[] materialise() {
+            short[] w = new short[rows * cols];
+            for (int r : rowList) {
+                int rowStart = r * cols;
+                for (int c : colList) {
+                    int i = rowStart + c;
+                    w[i] = drawn(i);
+                }
+            }
             return w;
         }
-        double largest = -Math.log(-Math.expm1(Math.log(unit(at(stream, 1))) / size));
-        long maxAt = Long.remainderUnsigned(at(stream, 2), size);
-        boolean maxNegative = (at(stream, 3) & 1) != 0;
-        double scale = maxMagnitude / largest;
-        // cdf[k] = P(round(E * scale) <= k) for E ~ Exp(1) truncated to [0, largest]
-        double[] cdf = new double[maxMagnitude + 1];
-        double norm = -Math.expm1(-largest);
-        for (int k = 0; k < maxMagnitude; k++) {
-            cdf[k] = -Math.expm1(-Math.min(largest, (k + 0.5) / scale)) / norm;
-        }
-        cdf[maxMagnitude] = 1.0;
-        // bucket b holds the smallest k with cdf[k] > b / BUCKETS; the top bit marks buckets whose
-        // whole u range maps to that k, so most draws never touch the cdf array
-        char[] start = new char[BUCKETS];
-        int k = 0;
-        for (int b = 0; b < BUCKETS; b++) {
-            double u = (double) b / BUCKETS;
-            while (k < maxMagnitude && cdf[k] <= u) {
-                k++;
+
+        /** The value of cell (row, col), equal to {@code materialise()[row * cols + col]}. */
+        short value(int row, int col) {
+            if ((keepRows != null && !keepRows[row]) || (keepCols != null && !keepCols[col])) {
+                return 0;
             }
-            boolean pure = cdf[k] > (double) (b + 1) / BUCKETS;
-            start[b] = (char) (pure ? k | PURE : k);
+            return drawn(row * cols + col);
         }
-        for (int r = 0; r < rows; r++) {
-            if (keepRows != null && !keepRows[r]) {
-                continue;
-            }
-            int rowStart = r * cols;
-            for (int c = 0; c < cols; c++) {
-                if (keepCols != null && !keepCols[c]) {
-                    continue;
-                }
-                int i = rowStart + c;
-                if (i == maxAt) {
-                    w[i] = (short) (maxNegative ? -maxMagnitude : maxMagnitude);
-                    continue;
-                }
-                long x = at(stream, 4L + i);
-                double u = (x >>> 11) * 0x1.0p-53;
-                int m = start[(int) (u * BUCKETS)];
-                if (m >= PURE) {
-                    m -= PURE;
-                } else {
-                    while (cdf[m] <= u) {
-                        m++;
+
+        /**
+         * Which cells are non-zero, without their values: a kept cell is zero exactly when its
+         * uniform number falls below cdf[0] (the inversion then stops at magnitude 0), except the
+         * largest magnitude, which is never zero. One hash and one integer comparison per kept cell.
+         */
+        NonZeroMask nonZero() {
+            int perColumn = NonZeroMask.words(rows);
+            long[] bits = new long[Math.multiplyExact(perColumn, cols)];
+            // u = (x >>> 11) * 2^-53 >= cdf[0] exactly when the integer x >>> 11 >= ceil(cdf[0] * 2^53)
+            long zeroBelow = (long) Math.ceil(cdf[0] * 0x1.0p53);
+            for (int c : colList) {
+                int base = c * perColumn;
+                for (int r : rowList) {
+                    if (at(stream, 4L + r * cols + c) >>> 11 >= zeroBelow) {
+                        bits[base + (r >>> 6)] |= 1L << r;
                     }
                 }
-                w[i] = (short) ((x & 1) == 0 ? m : -m);
             }
+            int maxRow = (int) (maxAt / cols);
+            int maxCol = (int) (maxAt % cols);
+            if (value(maxRow, maxCol) != 0) { // kept: the largest magnitude is never zero
+                bits[maxCol * perColumn + (maxRow >>> 6)] |= 1L << maxRow;
+            }
+            return NonZeroMask.ofColumns(rows, cols, bits);
         }
-        return w;
+
+        /** The value of kept cell i (row-major index). */
+        private short drawn(int i) {
+            if (i == maxAt) {
+                return (short) (maxNegative ? -maxMagnitude : maxMagnitude);
+            }
+            long x = at(stream, 4L + i);
+            double u = uniform(x);
+            int m = start[(int) (u * BUCKETS)];
+            if (m >= PURE) {
+                m -= PURE;
+            } else {
+                while (cdf[m] <= u) {
+                    m++;
+                }
+            }
+            return (short) ((x & 1) == 0 ? m : -m);
+        }
+
+        private static int[] kept(boolean[] keep, int size) {
+            int n = 0;
+            for (int i = 0; i < size; i++) {
+                if (keep == null || keep[i]) {
+                    n++;
+                }
+            }
+            int[] list = new int[n];
+            for (int i = 0, j = 0; i < size; i++) {
+                if (keep == null || keep[i]) {
+                    list[j++] = i;
+                }
+            }
+            return list;
+        }
+    }
+
+    /** The uniform number in [0, 1) a cell's draw inverts: the top 53 bits of its stream number. */
+    private static double uniform(long x) {
+        return (x >>> 11) * 0x1.0p-53;
     }
 
     /** The i-th number of a counter-based stream. */

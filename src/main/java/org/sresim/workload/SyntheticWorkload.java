@@ -16,13 +16,17 @@ public final class SyntheticWorkload {
             return withProfile(layer, layer.pruningProfile(), s);
         }
         double ratio = s.pruningRatioOf(layer);
-        PruningMethod.Keep keep = s.pruningMethod().keep(layer, ratio, s.seed());
+        PruningMethod method = s.pruningMethod();
         // Laplace(0, 1) weights quantized by the layer's largest magnitude, drawn only where
         // structured pruning keeps them (see QuantizedLaplace); magnitude pruning comes after
-        short[] weights = QuantizedLaplace.draw(layer.rows(), layer.cols(), keep.rows(), keep.cols(),
-                s.maxWeightMagnitude(), Seeds.derive(s.seed(), layer.index(), Seeds.Purpose.WEIGHTS));
-        s.pruningMethod().pruneByMagnitude(weights, ratio);
-        return new LayerWorkload(layer, weights, activations(layer, s));
+        QuantizedLaplace.Draw draw = draw(layer, method.keep(layer, ratio, s.seed()), s);
+        int[] inputs = activations(layer, s);
+        if (!method.prunesByMagnitude(ratio)) {
+            return LayerWorkload.drawn(layer, draw, inputs);
+        }
+        short[] weights = draw.materialise();
+        method.pruneByMagnitude(weights, ratio);
+        return new LayerWorkload(layer, weights, inputs);
     }
 
     /**
@@ -30,11 +34,19 @@ public final class SyntheticWorkload {
      * pruning of what remains up to the element sparsity (the global pruning keys do not apply).
      */
     private static LayerWorkload withProfile(MatrixLayer layer, PruningProfile profile, WorkloadSettings s) {
-        PruningMethod.Keep keep = PruningMethod.keep(layer, profile, s.seed());
-        short[] weights = QuantizedLaplace.draw(layer.rows(), layer.cols(), keep.rows(), keep.cols(),
-                s.maxWeightMagnitude(), Seeds.derive(s.seed(), layer.index(), Seeds.Purpose.WEIGHTS));
+        QuantizedLaplace.Draw draw = draw(layer, PruningMethod.keep(layer, profile, s.seed()), s);
+        int[] inputs = activations(layer, s);
+        if (profile.element() == 0) {
+            return LayerWorkload.drawn(layer, draw, inputs);
+        }
+        short[] weights = draw.materialise();
         PruningMethod.pruneToElementSparsity(weights, profile.element());
-        return new LayerWorkload(layer, weights, activations(layer, s));
+        return new LayerWorkload(layer, weights, inputs);
+    }
+
+    private static QuantizedLaplace.Draw draw(MatrixLayer layer, PruningMethod.Keep keep, WorkloadSettings s) {
+        return new QuantizedLaplace.Draw(layer.rows(), layer.cols(), keep.rows(), keep.cols(), s.maxWeightMagnitude(),
+                Seeds.derive(s.seed(), layer.index(), Seeds.Purpose.WEIGHTS));
     }
 
     static int[] activations(MatrixLayer layer, WorkloadSettings s) {

@@ -1,0 +1,162 @@
+package org.sresim.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.sresim.hw.Hardware;
+import org.sresim.workload.LayerWorkload;
+import org.sresim.workload.NonZeroMask;
+
+/**
+ * The distinct compressed-row masks S of one row block and which column group uses which.
+ * Groups with equal masks (common under structured pruning, where every kept column of a block
+ * usually has the same surviving rows) are counted once and weighted by how many groups, and how
+ * many physical columns, share the mask: counts are linear in groups. Immutable after
+ * construction.
+ *
+ * @param words       long words per mask (bit r = row r of the block)
+ * @param masks       distinct mask i in words [i * words, (i + 1) * words)
+ * @param maskOfGroup [column block][group] -> distinct mask index
+ * @param groups      groups of the block using each mask
+ * @param widths      summed widths (physical columns) of those groups
+ */
+record BlockMasks(int words, long[] masks, int[][] maskOfGroup, long[] groups, long[] widths) {
+
+    int distinct() {
+        return groups.length;
+    }
+
+    /** |S_i|: the rows surviving compression in mask i. */
+    int size(int i) {
+        return BitsetCounter.popCount(masks, i * words, words);
+    }
+
+    long totalGroups() {
+        return Arrays.stream(groups).sum();
+    }
+
+    long totalWidth() {
+        return Arrays.stream(widths).sum();
+    }
+
+    static BlockMasks of(LayerWorkload w, LayerMapping m, Hardware hw, int rb) {
+        int words = (hw.crossbarRows() + 63) >>> 6;
+        return distinct(perGroup(w, m, hw, rb, words), m, words);
+    }
+
+    /** Numbers the groups' masks by first appearance, so equal masks share one index. */
+    private static BlockMasks distinct(long[][] perGroup, LayerMapping m, int words) {
+        Map<MaskKey, Integer> ids = new HashMap<>();
+        List<long[]> masks = new ArrayList<>();
+        int[][] maskOfGroup = new int[m.colBlocks][];
+        for (int cb = 0, flat = 0; cb < m.colBlocks; cb++) {
+            maskOfGroup[cb] = new int[m.groups(cb)];
+            for (int g = 0; g < maskOfGroup[cb].length; g++, flat++) {
+                maskOfGroup[cb][g] = ids.computeIfAbsent(new MaskKey(perGroup[flat]), k -> {
+                    masks.add(k.words);
+                    return masks.size() - 1;
+                });
+            }
+        }
+        long[] groups = new long[masks.size()];
+        long[] widths = new long[masks.size()];
+        for (int cb = 0; cb < m.colBlocks; cb++) {
+            for (int g = 0; g < maskOfGroup[cb].length; g++) {
+                groups[maskOfGroup[cb][g]]++;
+                widths[maskOfGroup[cb][g]] += m.groupWidth(cb, g);
+            }
+        }
+        long[] flat = new long[masks.size() * words];
+        for (int i = 0; i < masks.size(); i++) {
+            System.arraycopy(masks.get(i), 0, flat, i * words, words);
+        }
+        return new BlockMasks(words, flat, maskOfGroup, groups, widths);
+    }
+
+    /**
+     * The compressed-row mask S of every column group of row block rb (groups numbered across
+     * column blocks): a row survives in a group when one of its cells there is non-zero.
+     */
+    private static long[][] perGroup(LayerWorkload w, LayerMapping m, Hardware hw, int rb, int words) {
+        int[] groupOf = groupOfPhysicalColumn(m);
+        long[][] masks = new long[groupOf[groupOf.length - 1] + 1][words];
+        if (m.wholeWeightGroups()) {
+            fromNonZeroMask(w, hw, m.firstRow(rb), m.rowsIn(rb), groupOf, masks);
+        } else {
+            fromWeightSlices(w, hw, m.firstRow(rb), m.rowsIn(rb), groupOf, masks);
+        }
+        return masks;
+    }
+
+    /** The group (numbered across column blocks) of every physical column. */
+    private static int[] groupOfPhysicalColumn(LayerMapping m) {
+        int[] groupOf = new int[m.physicalCols];
+        int total = 0;
+        for (int cb = 0; cb < m.colBlocks; cb++) {
+            for (int g = 0; g < m.groups(cb); g++, total++) {
+                int start = m.groupStart(cb, g);
+                for (int c = 0; c < m.groupWidth(cb, g); c++) {
+                    groupOf[start + c] = total;
+                }
+            }
+        }
+        return groupOf;
+    }
+
+    /**
+     * Groups of whole weights: a row survives when one of the group's weights is non-zero, which
+     * the workload's non-zero mask gives a word (64 rows) at a time, without reading a weight.
+     */
+    private static void fromNonZeroMask(LayerWorkload w, Hardware hw, int first, int rowsIn, int[] groupOf,
+                                        long[][] masks) {
+        NonZeroMask nonZero = w.nonZero();
+        int cpw = hw.cellsPerWeight();
+        for (int n = 0; n < w.layer().cols(); n++) {
+            nonZero.orRows(n, first, rowsIn, masks[groupOf[n * cpw]]);
+        }
+    }
+
+    /**
+     * Groups holding some slices of a weight: a row survives when a slice stored in the group has
+     * a set bit, so the weights are read row by row in memory order.
+     */
+    private static void fromWeightSlices(LayerWorkload w, Hardware hw, int first, int rowsIn, int[] groupOf,
+                                         long[][] masks) {
+        int cpw = hw.cellsPerWeight();
+        int cols = w.layer().cols();
+        int levelMask = (1 << hw.cellBits()) - 1;
+        short[] weights = w.weights();
+        for (int r = 0; r < rowsIn; r++) {
+            long bit = 1L << r;
+            int word = r >>> 6;
+            int rowStart = (first + r) * cols;
+            for (int n = 0; n < cols; n++) {
+                int magnitude = Math.abs(weights[rowStart + n]);
+                if (magnitude == 0) {
+                    continue;
+                }
+                int p = n * cpw;
+                for (int j = 0; j < cpw; j++) {
+                    if (((magnitude >>> (j * hw.cellBits())) & levelMask) != 0) {
+                        masks[groupOf[p + j]][word] |= bit;
+                    }
+                }
+            }
+        }
+    }
+
+    /** A row mask as a hash key. */
+    private record MaskKey(long[] words) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof MaskKey k && Arrays.equals(words, k.words);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(words);
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package org.sresim.engine;
+
+import org.sresim.hw.Action;
+
+/**
+ * What the data-dependent schemes did in one row block, summed over the visited windows: OU
+ * operations per OU height (row counts do not depend on the height) for act-* once per block and
+ * for sre-* once per distinct compressed-row mask. Counts are linear in windows, so the totals
+ * are distributed to tiles only at the end ({@link #addTo}). A mutable accumulator.
+ */
+final class BlockTotals {
+    private final int[] heights;
+    /** ceil(rows / height) for every row count and height: the per-window loops need no division. */
+    private final int[][] opsFor;
+    private final int steps;
+    private final BlockMasks masks;
+    private final long blockGroups;
+    private final long blockWidth;
+    private final long[][] sreValueOps;
+    private final long[] sreValueRows;
+    private final long[][] sreBitOps;
+    private final long[] sreBitRows;
+    private final long[] actValueOps;
+    private long actValueRows;
+    private final long[] actBitOps;
+    private long actBitRows;
+    /** Scratch: one window's ops per height. */
+    private final long[] ops;
+
+    BlockTotals(int[] heights, int[][] opsFor, int steps, BlockMasks masks) {
+        this.heights = heights;
+        this.opsFor = opsFor;
+        this.steps = steps;
+        this.masks = masks;
+        this.blockGroups = masks.totalGroups();
+        this.blockWidth = masks.totalWidth();
+        int kinds = heights.length;
+        int distinct = masks.distinct();
+        sreValueOps = new long[kinds][distinct];
+        sreValueRows = new long[distinct];
+        sreBitOps = new long[kinds][distinct];
+        sreBitRows = new long[distinct];
+        actValueOps = new long[kinds];
+        actBitOps = new long[kinds];
+        ops = new long[kinds];
+    }
+
+    /** ceil(rows / heights[h]) for rows 0 .. maxRows. */
+    static int[][] opsTable(int[] heights, int maxRows) {
+        int[][] opsFor = new int[heights.length][maxRows + 1];
+        for (int h = 0; h < heights.length; h++) {
+            for (int rows = 0; rows <= maxRows; rows++) {
+                opsFor[h][rows] = LayerMapping.ceilDiv(rows, heights[h]);
+            }
+        }
+        return opsFor;
+    }
+
+    /**
+     * Adds one window (the {@code visit}-th of the sample), whose inputs {@code rows} holds; with
+     * {@code stats} (one per height, null when exact) records its per-window totals as well.
+     */
+    void addWindow(ActiveRows rows, int visit, WindowStats[] stats) {
+        addActivationOnly(rows, visit, stats);
+        for (int i = 0; i < masks.distinct(); i++) {
+            addCompressed(rows, i, visit, stats);
+        }
+    }
+
+    /** act-value and act-bit: every active row of the block, whatever the weights. */
+    private void addActivationOnly(ActiveRows rows, int visit, WindowStats[] stats) {
+        int a = rows.active();
+        long avRows = (long) a * steps;
+        actValueRows += avRows;
+        long abRows = stepOps(rows.perStep());
+        actBitRows += abRows;
+        for (int h = 0; h < heights.length; h++) {
+            long avOps = (long) opsFor[h][a] * steps;
+            actValueOps[h] += avOps;
+            actBitOps[h] += ops[h];
+            if (stats != null) {
+                stats[h].add(Scheme.ACT_VALUE, visit, avOps * blockGroups, avRows * blockGroups,
+                        avRows * blockWidth, avOps * blockWidth);
+                stats[h].add(Scheme.ACT_BIT, visit, ops[h] * blockGroups, abRows * blockGroups,
+                        abRows * blockWidth, ops[h] * blockWidth);
+            }
+        }
+    }
+
+    /** sre-value and sre-bit for the groups sharing mask i: active rows that survive compression. */
+    private void addCompressed(ActiveRows rows, int i, int visit, WindowStats[] stats) {
+        long groups = masks.groups()[i];
+        long width = masks.widths()[i];
+        int from = i * masks.words();
+        int sv = rows.activeIn(masks.masks(), from);
+        long svRows = (long) sv * steps;
+        sreValueRows[i] += svRows;
+        for (int h = 0; h < heights.length; h++) {
+            long svOps = (long) opsFor[h][sv] * steps;
+            sreValueOps[h][i] += svOps;
+            if (stats != null) {
+                stats[h].add(Scheme.SRE_VALUE, visit, svOps * groups, svRows * groups, svRows * width, svOps * width);
+            }
+        }
+        if (sv == 0) {
+            return; // no surviving active row: every bit step is empty too
+        }
+        long sbRows = stepOps(rows.perStep(masks.masks(), from));
+        sreBitRows[i] += sbRows;
+        for (int h = 0; h < heights.length; h++) {
+            sreBitOps[h][i] += ops[h];
+            if (stats != null) {
+                stats[h].add(Scheme.SRE_BIT, visit, ops[h] * groups, sbRows * groups, sbRows * width, ops[h] * width);
+            }
+        }
+    }
+
+    /** Fills {@link #ops} with each height's OU operations over the steps' row counts; returns the rows. */
+    private long stepOps(int[] perStep) {
+        java.util.Arrays.fill(ops, 0);
+        long rows = 0;
+        for (int b = 0; b < steps; b++) {
+            int n = perStep[b];
+            for (int h = 0; h < heights.length; h++) {
+                ops[h] += opsFor[h][n];
+            }
+            rows += n;
+        }
+        return rows;
+    }
+
+    /**
+     * Adds the block's totals to its tiles, every scheme, for each height: the closed forms
+     * (dense, weight, ideal), the data-dependent totals scaled by {@code scale} = windows / visits,
+     * and the index reads and prefix sums of the compressed schemes.
+     */
+    void addTo(LayerCounts[] counts, LayerMapping m, int rb, int windows, double scale) {
+        int rowsIn = m.rowsIn(rb);
+        long perWindowSteps = (long) windows * steps;
+        int indexBits = LayerMapping.indexBits(rowsIn);
+        for (int h = 0; h < heights.length; h++) {
+            LayerCounts c = counts[h];
+            int height = heights[h];
+            for (int cb = 0; cb < m.colBlocks; cb++) {
+                int t = m.tile(rb, cb);
+                int[] maskOf = masks.maskOfGroup()[cb];
+                for (int g = 0; g < maskOf.length; g++) {
+                    int id = maskOf[g];
+                    int width = m.groupWidth(cb, g);
+                    int s = masks.size(id);
+                    c.of(Scheme.DENSE).addOperations(t, LayerMapping.ceilDiv(rowsIn, height) * perWindowSteps,
+                            rowsIn * perWindowSteps, width);
+                    c.of(Scheme.WEIGHT).addOperations(t, LayerMapping.ceilDiv(s, height) * perWindowSteps,
+                            s * perWindowSteps, width);
+                    c.of(Scheme.ACT_VALUE).addOperations(t, up(actValueOps[h], scale), up(actValueRows, scale), width);
+                    c.of(Scheme.ACT_BIT).addOperations(t, up(actBitOps[h], scale), up(actBitRows, scale), width);
+                    c.of(Scheme.SRE_VALUE).addOperations(t, up(sreValueOps[h][id], scale),
+                            up(sreValueRows[id], scale), width);
+                    c.of(Scheme.SRE_BIT).addOperations(t, up(sreBitOps[h][id], scale), up(sreBitRows[id], scale),
+                            width);
+                    c.indexStorageBits += (long) s * indexBits;
+                    for (Scheme scheme : COMPRESSED) {
+                        c.of(scheme).add(Action.INDEX_BIT, (long) windows * s * indexBits);
+                        c.of(scheme).add(Action.PREFIX_SUM_ROW, (long) windows * s);
+                    }
+                }
+                c.of(Scheme.IDEAL).addOperations(t, perWindowSteps, perWindowSteps * rowsIn, m.colsIn(cb));
+            }
+        }
+    }
+
+    private static final Scheme[] COMPRESSED = {Scheme.WEIGHT, Scheme.SRE_VALUE, Scheme.SRE_BIT};
+
+    /** A sampled total scaled to all windows (exact when every window was visited: scale 1). */
+    private static long up(long sampledTotal, double scale) {
+        return scale == 1.0 ? sampledTotal : Math.round(sampledTotal * scale);
+    }
+}

@@ -1,0 +1,51 @@
+package org.sresim.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.SplittableRandom;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.sresim.hw.Hardware;
+import org.sresim.workload.LayerWorkload;
+import org.sresim.workload.MatrixLayer;
+import org.sresim.workload.PruningMethod;
+import org.sresim.workload.SyntheticWorkload;
+import org.sresim.workload.WorkloadSettings;
+
+/**
+ * Synthetic layers are counted from the non-zero mask made while drawing (OU groups of whole
+ * weights) or from their materialised weights (groups of slices): both must equal the reference
+ * counter and the counter on the same weights given as an array, for every pruning method.
+ */
+class DrawnWorkloadCountingTest {
+
+    @Property(tries = 200)
+    void drawnLayersCountAsTheirMaterialisedWeights(@ForAll long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        RandomLayers random = RandomLayers.draw(seed);
+        Hardware hw = wholeWeightGroupsHalfTheTime(random.hw, r);
+        MatrixLayer layer = random.workload.layer();
+        PruningMethod method = PruningMethod.values()[r.nextInt(PruningMethod.values().length)];
+        WorkloadSettings s = new WorkloadSettings(r.nextLong(), r.nextDouble() * 0.9, method, true, r.nextDouble(),
+                Math.min(4, hw.inputBits()), true, hw.weightBits(), hw.inputBits());
+        LayerWorkload drawn = SyntheticWorkload.generate(layer, s);
+        LayerCounts fast = new BitsetCounter().count(drawn, hw);
+        LayerWorkload array = new LayerWorkload(layer, SyntheticWorkload.generate(layer, s).weights(), drawn.inputs());
+        assertThat(fast).isEqualTo(new BitsetCounter().count(array, hw)).isEqualTo(new ReferenceCounter().count(array, hw));
+    }
+
+    /** The random chip, or half the time one whose OU column groups hold whole weights. */
+    private static Hardware wholeWeightGroupsHalfTheTime(Hardware hw, SplittableRandom r) {
+        if (r.nextBoolean()) {
+            return hw;
+        }
+        int cpw = hw.cellsPerWeight();
+        int ouCols = cpw * (1 + r.nextInt(2));
+        int xbCols = ouCols * (1 + r.nextInt(4)) + cpw * r.nextInt(2);
+        Hardware whole = new Hardware(hw.crossbarRows(), xbCols, hw.cellBits(), hw.weightBits(), hw.inputBits(),
+                hw.dacBits(), hw.ouRows(), ouCols, Hardware.losslessAdcBits(hw.ouRows(), hw.cellBits(), hw.dacBits()),
+                6.25, 100, 8, 1_000_000, 1);
+        assertThat(whole.ouCols() % cpw == 0 && whole.crossbarCols() % cpw == 0).isTrue(); // the mask path
+        return whole;
+    }
+}
