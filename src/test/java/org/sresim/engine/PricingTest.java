@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 import org.sresim.hw.Action;
 import org.sresim.hw.AdcModel;
@@ -156,5 +160,51 @@ class PricingTest {
         assertThat(r.layer(0, Scheme.DENSE).copies()).isEqualTo(1);
         // layer 0 is slower, but its second copy (2 crossbars) does not fit; layer 1's (1) does
         assertThat(r.layer(1, Scheme.DENSE).copies()).isEqualTo(2);
+    }
+
+    /**
+     * For any prices, latency model and chip: every row's energy is its counts times the prices,
+     * network rows are the sums of their layer rows, and the copy plan respects the chips.
+     */
+    @Property(tries = 200)
+    void everyVariantPricesTheSameCounts(@ForAll @DoubleRange(min = 0.01, max = 100) double adc8bitPj,
+                                         @ForAll @DoubleRange(min = 0, max = 10) double dacPj,
+                                         @ForAll @DoubleRange(min = 0, max = 10) double cellReadPj,
+                                         @ForAll @DoubleRange(min = 0.1, max = 100) double cycleNs,
+                                         @ForAll boolean linear, @ForAll boolean replicated,
+                                         @ForAll @IntRange(min = 3, max = 12) int chipCrossbars,
+                                         @ForAll @IntRange(min = 0, max = 3) int chipCount) {
+        Hardware hw = new Hardware(8, 8, 2, 4, 4, 1, 2, 2, 3, cycleNs, 4 * cycleNs, 6, chipCrossbars, chipCount);
+        EnergyTable energy = new EnergyTable(linear ? AdcModel.LINEAR : AdcModel.ISAAC_SCALED, adc8bitPj, Map.of(),
+                10, dacPj, cellReadPj, 0.25, 2, 4, 0.5, 0.125);
+        Pricing pricing = new Pricing(hw, energy, replicated ? LatencyModel.REPLICATED : LatencyModel.PARALLEL_TILES);
+        SimulationResult r = pricing.price(null, "two-layers", layers());
+        for (Scheme s : Scheme.values()) {
+            Map<Action, Double> prices = s == Scheme.IDEAL ? energy.prices(6, 4 * cycleNs) : energy.prices(3, cycleNs);
+            Metrics net = r.network(s);
+            long crossbars = 0;
+            for (int l = 0; l < 2; l++) {
+                crossbars += r.layer(l, s).crossbars();
+            }
+            assertThat(net.crossbars()).isEqualTo(crossbars);
+            if (net.fitsOnChip()) {
+                assertThat(crossbars).isLessThanOrEqualTo(net.chips() * chipCrossbars);
+            }
+            for (Action a : Action.values()) {
+                assertThat(net.count(a)).isEqualTo(r.layer(0, s).count(a) + r.layer(1, s).count(a));
+            }
+            assertThat(net.ouOps()).isEqualTo(r.layer(0, s).ouOps() + r.layer(1, s).ouOps());
+            assertThat(net.cycles()).isEqualTo(r.layer(0, s).cycles() + r.layer(1, s).cycles());
+            for (Metrics m : List.of(net, r.layer(0, s), r.layer(1, s))) {
+                double total = 0;
+                for (Action a : Action.values()) {
+                    assertThat(m.energyPj(a)).isEqualTo(m.count(a) * prices.get(a));
+                    total += m.energyPj(a);
+                }
+                assertThat(m.energyPj()).isEqualTo(total);
+                assertThat(m.latencyNs()).isEqualTo(m.cycles() * m.operationNs());
+            }
+        }
+        assertThat(r.network(Scheme.DENSE).speedup()).isEqualTo(1.0);
     }
 }
