@@ -58,7 +58,12 @@ final class Pricing {
      * One layer priced under one scheme, with the variances its network row sums (variances add
      * over independently sampled layers; standard errors do not).
      */
-    record PricedLayer(Metrics row, LayerStatistics statistics, double opsVariance, double energyVariance) {
+    record PricedLayer(Metrics row, LayerStatistics statistics, Variances variances) {
+    }
+
+    /** Variances of a layer's sampled ou_ops and energy totals (0 when every window was counted). */
+    record Variances(double ouOps, double energyPj) {
+        static final Variances EXACT = new Variances(0, 0);
     }
 
     Pricing(Hardware hw, EnergyTable energy, LatencyModel latencyModel) {
@@ -127,8 +132,8 @@ final class Pricing {
         SchemeCounts c = o.counts().of(scheme);
         long cycles = CopyPlan.cycles(c.tileOps, provision.copies(l));
         AccuracyTally acc = o.accuracy().get(scheme);
-        double[] var = variances(o.counts(), scheme, rate);
-        double cyclesStderr = c.ouOps == 0 ? 0 : cycles * Math.sqrt(var[0]) / c.ouOps;
+        Variances var = variances(o.counts(), scheme, rate);
+        double cyclesStderr = c.ouOps == 0 ? 0 : cycles * Math.sqrt(var.ouOps()) / c.ouOps;
         Metrics row = priced(Metrics.builder(l, o.layer().name(), scheme), c.actions, rate)
                 .work(c.ouOps, cycles, cycles * rate.operationNs())
                 .placement(provision.crossbars(l), provision.copies(l), provision.chips(),
@@ -136,39 +141,48 @@ final class Pricing {
                 .data(o.weightDensity(), o.activationDensity(),
                         ratio(o.inputOneBits(), o.nonZeroInputs() * hw.inputBits()))
                 .conversion(rate.adcBits(), acc.clipRate(rate.adcBits()), acc.readErrorRate(), rate.operationNs())
-                .stderr(Math.sqrt(var[0]), cyclesStderr, Math.sqrt(var[1]))
+                .stderr(Math.sqrt(var.ouOps()), cyclesStderr, Math.sqrt(var.energyPj()))
                 .build();
-        return new PricedLayer(row, o, var[0], var[1]);
+        return new PricedLayer(row, o, var);
+    }
+
+    /** The network row of one scheme: its layer rows added up ({@link NetworkTotals}). */
+    Metrics networkRow(Scheme scheme, Rate rate, Provision provision, List<PricedLayer> layers) {
+        NetworkTotals totals = new NetworkTotals();
+        layers.forEach(totals::add);
+        return totals.row(scheme, rate, provision, hw.inputBits());
     }
 
     /**
-     * The network row of one scheme: counts, operations, cycles (layers run one after another),
-     * crossbars, copies and index bits add up; densities are ratios of the summed elements; clip and
-     * read-error rates are averages weighted by ADC conversions; variances add.
+     * Layer rows of one scheme added up (in layer order, so the sums are the same bits on every
+     * run): counts, operations, cycles (layers run one after another), crossbars, copies and index
+     * bits add; densities are ratios of the summed elements; clip and read-error rates are
+     * averages weighted by ADC conversions; variances add, standard errors are their roots.
      */
-    Metrics networkRow(Scheme scheme, Rate rate, Provision provision, List<PricedLayer> layers) {
-        long[] counts = new long[Action.values().length];
-        long ops = 0;
-        long cycles = 0;
-        long crossbars = 0;
-        long copies = 0;
-        long indexBits = 0;
-        double clipWeighted = 0;
-        double errorWeighted = 0;
-        long weights = 0;
-        long nonZeroWeights = 0;
-        long inputs = 0;
-        long nonZeroInputs = 0;
-        long inputOneBits = 0;
-        double opsVariance = 0;
-        double cyclesVariance = 0;
-        double energyVariance = 0;
-        for (PricedLayer p : layers) {
+    private static final class NetworkTotals {
+        private final long[] counts = new long[Action.values().length];
+        private long ops;
+        private long cycles;
+        private long crossbars;
+        private long copies;
+        private long indexBits;
+        private double clipWeighted;
+        private double errorWeighted;
+        private long weights;
+        private long nonZeroWeights;
+        private long inputs;
+        private long nonZeroInputs;
+        private long inputOneBits;
+        private double opsVariance;
+        private double cyclesVariance;
+        private double energyVariance;
+
+        void add(PricedLayer p) {
             Metrics m = p.row();
             LayerStatistics o = p.statistics();
-            opsVariance += p.opsVariance();
+            opsVariance += p.variances().ouOps();
             cyclesVariance += m.cyclesStderr() * m.cyclesStderr();
-            energyVariance += p.energyVariance();
+            energyVariance += p.variances().energyPj();
             for (Action a : Action.values()) {
                 counts[a.ordinal()] += m.count(a);
             }
@@ -186,16 +200,19 @@ final class Pricing {
             nonZeroInputs += o.nonZeroInputs();
             inputOneBits += o.inputOneBits();
         }
-        long conversions = counts[Action.ADC.ordinal()];
-        return priced(Metrics.builder(-1, null, scheme), counts, rate)
-                .work(ops, cycles, cycles * rate.operationNs())
-                .placement(crossbars, copies, provision.chips(), provision.plan().fitsOnChip(), indexBits)
-                .data(ratio(nonZeroWeights, weights), ratio(nonZeroInputs, inputs),
-                        ratio(inputOneBits, nonZeroInputs * hw.inputBits()))
-                .conversion(rate.adcBits(), conversions == 0 ? 0 : clipWeighted / conversions,
-                        conversions == 0 ? 0 : errorWeighted / conversions, rate.operationNs())
-                .stderr(Math.sqrt(opsVariance), Math.sqrt(cyclesVariance), Math.sqrt(energyVariance))
-                .build();
+
+        Metrics row(Scheme scheme, Rate rate, Provision provision, int inputBits) {
+            long conversions = counts[Action.ADC.ordinal()];
+            return priced(Metrics.builder(-1, null, scheme), counts, rate)
+                    .work(ops, cycles, cycles * rate.operationNs())
+                    .placement(crossbars, copies, provision.chips(), provision.plan().fitsOnChip(), indexBits)
+                    .data(ratio(nonZeroWeights, weights), ratio(nonZeroInputs, inputs),
+                            ratio(inputOneBits, nonZeroInputs * inputBits))
+                    .conversion(rate.adcBits(), conversions == 0 ? 0 : clipWeighted / conversions,
+                            conversions == 0 ? 0 : errorWeighted / conversions, rate.operationNs())
+                    .stderr(Math.sqrt(opsVariance), Math.sqrt(cyclesVariance), Math.sqrt(energyVariance))
+                    .build();
+        }
     }
 
     /** The builder with the action counts, each action's energy (count x price) and their sum. */
@@ -210,20 +227,19 @@ final class Pricing {
     }
 
     /**
-     * Variances of a layer's sampled ou_ops and energy totals ({0, 0} when exact): each window's
-     * energy is its DAC drives, cell reads and conversions (with their sample-and-hold and
-     * shift-and-add) at this rate's prices.
+     * Variances of a layer's sampled ou_ops and energy totals: each window's energy is its DAC
+     * drives, cell reads and conversions (with their sample-and-hold and shift-and-add) at this
+     * rate's prices.
      */
-    static double[] variances(LayerCounts counts, Scheme scheme, Rate rate) {
+    static Variances variances(LayerCounts counts, Scheme scheme, Rate rate) {
         WindowStats stats = counts.windowStats;
         if (stats == null) {
-            return new double[] {0, 0};
+            return Variances.EXACT;
         }
         double perConversion = rate.price(Action.ADC) + rate.price(Action.SAMPLE_HOLD) + rate.price(Action.SHIFT_ADD);
-        return new double[] {
-            stats.varianceOfTotal(scheme, new double[] {1, 0, 0, 0}),
-            stats.varianceOfTotal(scheme, new double[] {0, rate.price(Action.DAC), rate.price(Action.CELL_READ),
-                perConversion})};
+        return new Variances(stats.varianceOfTotal(scheme, new double[] {1, 0, 0, 0}),
+                stats.varianceOfTotal(scheme, new double[] {0, rate.price(Action.DAC), rate.price(Action.CELL_READ),
+                    perConversion}));
     }
 
     /**
