@@ -68,6 +68,14 @@ final class BenchCommand implements Callable<Integer> {
                     + "against one point per workload group (the workloads alone): the cost of the hardware variants")
     List<Path> taskThroughput;
 
+    @Option(names = "--fusion", split = ",", paramLabel = "SWEEP",
+            description = "only time these sweeps at --fusion-master, Spark start included, against their workloads "
+                    + "alone (every hardware-only axis fixed at its first value)")
+    List<Path> fusion;
+
+    @Option(names = "--fusion-master", defaultValue = "local[2]", description = "master for --fusion (default: ${DEFAULT-VALUE})")
+    String fusionMaster;
+
     @Option(names = "--alone",
             description = "with --task-throughput: also time every point counted on its own (slow: minutes)")
     boolean alone;
@@ -80,6 +88,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (taskThroughput != null) {
             return taskThroughput(out);
+        }
+        if (fusion != null) {
+            return fusion(out);
         }
         out.printf("machine: %d cores, Java %s, max heap %d MB; pruning 0.7, activation sparsity 0.5, all 7 schemes, "
                         + "single thread%n%n", Runtime.getRuntime().availableProcessors(),
@@ -158,6 +169,50 @@ final class BenchCommand implements Callable<Integer> {
             out.flush();
         }
         return 0;
+    }
+
+    /**
+     * Wall seconds of whole sweeps (Spark session start, sweep, stop) against the same sweep with
+     * its hardware-only axes fixed: what the hardware variants cost on top of their workloads.
+     */
+    private int fusion(PrintWriter out) throws Exception {
+        out.printf("sweeps at %s, Spark start included, into a fresh folder; median of %d runs%n", fusionMaster, repeats);
+        out.printf("%-18s %7s %7s %12s %14s %8s%n", "sweep", "points", "groups", "sweep s", "workloads s", "ratio");
+        for (Path file : fusion) {
+            SweepPlan plan = SweepFile.load(file, new org.sresim.spark.HadoopFiles());
+            SweepPlan alone = plan.workloadsAlone();
+            double all = median(() -> wallSeconds(plan, file, fusionMaster));
+            double workloads = median(() -> wallSeconds(alone, file, fusionMaster));
+            out.printf("%-18s %7d %7d %12.1f %14.1f %7.2fx%n", plan.name(), plan.size(), alone.size(), all, workloads,
+                    all / workloads);
+            out.flush();
+        }
+        return 0;
+    }
+
+    private double median(java.util.concurrent.Callable<Double> run) throws Exception {
+        double[] seconds = new double[repeats];
+        for (int i = 0; i < repeats; i++) {
+            seconds[i] = run.call();
+        }
+        java.util.Arrays.sort(seconds);
+        return seconds[repeats / 2];
+    }
+
+    private double wallSeconds(SweepPlan plan, Path file, String master) throws Exception {
+        Path dir = Files.createTempDirectory("sre-bench");
+        long t0 = System.nanoTime();
+        SparkSession spark = Sessions.create("sre-bench", master, verbose);
+        try {
+            new SweepJob(spark, new PrintWriter(new StringWriter())).run(plan, new SweepJob.Options(dir.toString(),
+                    file.toString(), SweepFile.asJson(file), "bench"));
+        } finally {
+            spark.stop();
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        return (System.nanoTime() - t0) / 1e9;
     }
 
     private double medianSeconds(Runnable run) {

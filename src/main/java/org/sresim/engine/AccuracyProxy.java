@@ -67,8 +67,8 @@ final class AccuracyProxy {
 
     /**
      * One OU height's tallies in the making: small OUs with 1-bit inputs have few possible sums
-     * (cells, sum l, sum l^2), so their conversions are counted per cell of a dense table and
-     * priced once per cell at the end of a layer.
+     * (cells, sum l, sum l^2), so their conversions are only counted per cell of a dense table
+     * while sampling, and counted and priced per cell at the end of a layer.
      */
     private final class Height {
         final int ouRows;
@@ -76,8 +76,10 @@ final class AccuracyProxy {
         final long tableV;
         final long tableQ;
         final double[] table;
+        /** Per scheme (ordinal): conversions per table cell, and conversions with no conducting cell. */
         final long[][] histograms;
-        Map<Scheme, AccuracyTally> tallies;
+        final long[] empty = new long[Scheme.values().length];
+        final AccuracyTally[] tallies = new AccuracyTally[Scheme.values().length];
 
         Height(int ouRows) {
             this.ouRows = ouRows;
@@ -93,26 +95,34 @@ final class AccuracyProxy {
         }
 
         void start() {
-            tallies = new EnumMap<>(Scheme.class);
             for (Scheme s : Scheme.values()) {
-                tallies.put(s, new AccuracyTally(histograms[s.ordinal()]));
+                tallies[s.ordinal()] = new AccuracyTally();
             }
         }
 
-        /** Prices the table cells counted for this layer and clears them for the next. */
+        /**
+         * Counts and prices the table cells counted for this layer, in cell order, and clears them
+         * for the next layer. A 1-bit conversion's ideal value is its sum l, a coordinate of its cell.
+         */
         Map<Scheme, AccuracyTally> finish() {
-            for (AccuracyTally tally : tallies.values()) {
+            Map<Scheme, AccuracyTally> done = new EnumMap<>(Scheme.class);
+            for (Scheme s : Scheme.values()) {
+                AccuracyTally tally = tallies[s.ordinal()];
+                long[] histogram = histograms[s.ordinal()];
+                tally.addConversions(0, empty[s.ordinal()]);
+                empty[s.ordinal()] = 0;
                 double tableSum = 0;
-                for (int i = 0; i < tally.histogram.length; i++) {
-                    if (tally.histogram[i] != 0) {
-                        tableSum += tally.histogram[i] * tableValue(i);
-                        tally.histogram[i] = 0; // the arrays are reused by the next layer
+                for (int i = 0; i < histogram.length; i++) {
+                    if (histogram[i] != 0) {
+                        tally.addConversions(i / (tableQ + 1) % (tableV + 1), histogram[i]);
+                        tableSum += histogram[i] * tableValue(i);
+                        histogram[i] = 0;
                     }
                 }
                 tally.misreadProbabilitySum += tableSum;
+                tallies[s.ordinal()] = null;
+                done.put(s, tally);
             }
-            Map<Scheme, AccuracyTally> done = tallies;
-            tallies = null;
             return done;
         }
 
@@ -122,13 +132,32 @@ final class AccuracyProxy {
          * from the three integer sums in one fixed order whichever path produced them.
          */
         void record(Scheme s, long value, long d2, long ld2, long l2d2) {
-            AccuracyTally tally = tallies.get(s);
+            if (d2 != 0 && sigma != 0 && d2 <= tableN && ld2 <= tableV && l2d2 <= tableQ && value == ld2) {
+                histograms[s.ordinal()][(int) ((d2 * (tableV + 1) + ld2) * (tableQ + 1) + l2d2)]++;
+                return;
+            }
+            AccuracyTally tally = tallies[s.ordinal()];
             tally.addConversion(value);
             if (d2 != 0 && sigma != 0) {
-                if (d2 <= tableN && ld2 <= tableV && l2d2 <= tableQ) {
-                    tally.histogram[(int) ((d2 * (tableV + 1) + ld2) * (tableQ + 1) + l2d2)]++;
-                } else {
-                    tally.misreadProbabilitySum += misreadMemo.apply(squares(d2, ld2, l2d2));
+                tally.misreadProbabilitySum += misreadMemo.apply(squares(d2, ld2, l2d2));
+            }
+        }
+
+        /**
+         * A conversion of 1-bit inputs ({@code cells} conducting, sum l = {@code value}, sum l^2 =
+         * {@code squares}) as {@link #record} sees it, with the common cases first: the hot loop of
+         * the bit-set path.
+         */
+        void recordBits(int s, long cells, long value, long squares) {
+            if (cells == 0) {
+                empty[s]++;
+            } else if (cells <= tableN && value <= tableV && squares <= tableQ && sigma != 0) {
+                histograms[s][(int) ((cells * (tableV + 1) + value) * (tableQ + 1) + squares)]++;
+            } else {
+                AccuracyTally tally = tallies[s];
+                tally.addConversion(value);
+                if (sigma != 0) {
+                    tally.misreadProbabilitySum += misreadMemo.apply(squares(cells, value, squares));
                 }
             }
         }
@@ -425,17 +454,32 @@ final class AccuracyProxy {
 
         /** The OUs of {@code ouRows} consecutive walked rows, each converting columns [c0, c0+width). */
         private void convertOus(int n, int ouRows, int c0, int width, Height height, Scheme scheme) {
+            int s = scheme.ordinal();
+            // every conversion of OUs this small lands in the height's table (cells <= ouRows <= tableN)
+            boolean tabled = height.tableN >= ouRows && sigma != 0;
+            long[] histogram = height.histograms[s];
+            int planeQ = (int) height.tableQ + 1;
+            int planeVQ = ((int) height.tableV + 1) * planeQ;
             for (int start = 0; start < n; start += ouRows) {
                 int end = Math.min(n, start + ouRows);
-                long cells = prefixConducting[end] - prefixConducting[start];
+                int cells = prefixConducting[end] - prefixConducting[start];
+                int from = start * perRow;
+                int to = end * perRow;
+                if (cells == 0) {
+                    height.empty[s] += width;
+                    continue;
+                }
                 for (int c = c0; c < c0 + width; c++) {
-                    int shift = (c % LANES) * 16;
+                    int shift = (c & (LANES - 1)) * 16;
                     int lane = c / LANES;
                     // no lane overflows, so lane-wise differences of packed sums need no borrow handling
-                    long value = ((prefix[end * perRow + lane] - prefix[start * perRow + lane]) >>> shift) & 0xFFFF;
-                    long squares = ((prefixSquares[end * perRow + lane] - prefixSquares[start * perRow + lane])
-                            >>> shift) & 0xFFFF;
-                    height.record(scheme, value, cells, value, squares);
+                    int value = (int) ((prefix[to + lane] - prefix[from + lane]) >>> shift) & 0xFFFF;
+                    int squares = (int) ((prefixSquares[to + lane] - prefixSquares[from + lane]) >>> shift) & 0xFFFF;
+                    if (tabled) {
+                        histogram[cells * planeVQ + value * planeQ + squares]++;
+                    } else {
+                        height.recordBits(s, cells, value, squares);
+                    }
                 }
             }
         }

@@ -130,6 +130,26 @@ public record SweepPlan(String name, Config base, List<Axis> axes, List<Long> se
         return index * seeds.size() + seedIndex;
     }
 
+    /**
+     * This sweep with every hardware-only axis fixed at its first value: one point per workload
+     * group, the first of each (its workloads alone, for {@code bench --fusion}).
+     */
+    public SweepPlan workloadsAlone() {
+        Map<String, Object> first = new LinkedHashMap<>();
+        List<Axis> kept = new java.util.ArrayList<>();
+        for (Axis a : axes) {
+            if (variesHardwareOnly(a)) {
+                for (int k = 0; k < a.keys().size(); k++) {
+                    first.put(a.keys().get(k), a.values().get(k).get(0));
+                }
+            } else {
+                kept.add(a);
+            }
+        }
+        return new SweepPlan(name + "-workloads", base.with(first, "sweep '" + name + "' workloads alone"), kept, seeds,
+                networks, definitionHash + "-workloads");
+    }
+
     /** E.g. {@code "ou.rows x3, ou.rows+ou.cols x2, seeds x2"}. */
     public String describeAxes() {
         StringBuilder sb = new StringBuilder();

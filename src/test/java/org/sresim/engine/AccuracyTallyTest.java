@@ -8,7 +8,7 @@ class AccuracyTallyTest {
 
     @Test
     void clippingOfEveryResolutionFollowsFromTheIdealValues() {
-        AccuracyTally t = new AccuracyTally(new long[0]);
+        AccuracyTally t = new AccuracyTally();
         for (long v : new long[] {0, 3, 4, 7, 8, 100, 300}) {
             t.addConversion(v);
         }
@@ -25,7 +25,7 @@ class AccuracyTallyTest {
 
     @Test
     void noConversionsNoClipping() {
-        AccuracyTally t = new AccuracyTally(new long[0]);
+        AccuracyTally t = new AccuracyTally();
         assertThat(t.clipRate(1)).isZero();
         assertThat(t.readErrorRate()).isZero();
     }

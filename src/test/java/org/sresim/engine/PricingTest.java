@@ -64,7 +64,7 @@ class PricingTest {
     }
 
     private static AccuracyTally tally(long... idealValues) {
-        AccuracyTally t = new AccuracyTally(new long[1]);
+        AccuracyTally t = new AccuracyTally();
         for (long v : idealValues) {
             t.addConversion(v);
         }
