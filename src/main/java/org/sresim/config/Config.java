@@ -62,6 +62,11 @@ public final class Config implements java.io.Serializable {
         return value(key).toString();
     }
 
+    /** The value of choice key {@code key} as the constant of {@code type} spelt like it. */
+    public <E extends Enum<E> & Choice> E choice(String key, Class<E> type) {
+        return Choice.parse(key, text(key), type);
+    }
+
     public boolean isAuto(String key) {
         return KeyType.AUTO.equals(value(key));
     }

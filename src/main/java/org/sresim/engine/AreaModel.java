@@ -4,6 +4,7 @@ import org.sresim.config.Config;
 import org.sresim.hw.AreaTable;
 import org.sresim.hw.Component;
 import org.sresim.hw.Hardware;
+import org.sresim.hw.StaticPowerScope;
 
 /**
  * Counts the components of the chips a point uses and of the share its mapping occupies, in
@@ -115,7 +116,7 @@ final class AreaModel {
      * {@code power.static-scope: chip}, else the occupied share plus the chips' links.
      */
     double staticPowerW(long chips, long crossbarsUsed, long indexBitsStored, Scheme s) {
-        double mw = table.staticScopeChip() ? chips(chips, s).staticPowerMw(table)
+        double mw = table.staticScope() == StaticPowerScope.CHIP ? chips(chips, s).staticPowerMw(table)
                 : used(crossbarsUsed, indexBitsStored, s).staticPowerMw(table)
                         + chips * table.unitStaticPowerMw(Component.HYPER_TRANSPORT);
         return mw / 1e3;

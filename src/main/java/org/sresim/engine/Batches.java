@@ -2,6 +2,7 @@ package org.sresim.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.sresim.hw.Action;
 import org.sresim.hw.Hardware;
 import org.sresim.workload.Network;
 
@@ -30,7 +31,7 @@ final class Batches {
             layerRows.add(mean(samples, r, true));
         }
         return Efficiency.attach(new SimulationResult(first.config(), first.network(),
-                Simulator.relative(networkRows), Simulator.relative(layerRows)), hw, network);
+                Pricing.relative(networkRows), Pricing.relative(layerRows)), hw, network);
     }
 
     private static Metrics mean(List<SimulationResult> samples, int row, boolean layer) {
@@ -40,20 +41,23 @@ final class Batches {
             rows.add((layer ? s.layerRows() : s.networkRows()).get(row));
         }
         Metrics m = rows.get(0);
-        long[] counts = new long[m.counts().length];
-        double[] energy = new double[m.energyByActionPj().length];
-        for (int a = 0; a < counts.length; a++) {
-            final int i = a;
-            counts[a] = Math.round(avg(rows, x -> x.counts()[i]));
-            energy[a] = avg(rows, x -> x.energyByActionPj()[i]);
+        long[] counts = new long[Action.values().length];
+        double[] energy = new double[Action.values().length];
+        for (Action a : Action.values()) {
+            counts[a.ordinal()] = Math.round(avg(rows, x -> x.count(a)));
+            energy[a.ordinal()] = avg(rows, x -> x.energyPj(a));
         }
-        return new Metrics(m.layerIndex(), m.layer(), m.scheme(), Math.round(avg(rows, x -> x.ouOps())),
-                Math.round(avg(rows, x -> x.cycles())), avg(rows, Metrics::latencyNs), avg(rows, Metrics::energyPj),
-                counts, energy, Double.NaN, Double.NaN, Double.NaN, m.crossbars(), m.copies(), m.fitsOnChip(),
-                m.indexBits(), m.weightDensity(), avg(rows, Metrics::activationDensity), avg(rows, Metrics::adcClipRate),
-                avg(rows, Metrics::readErrorRate), m.adcBits(), m.operationNs(), stderr(rows, x -> x.ouOps()),
-                stderr(rows, x -> x.cycles()), stderr(rows, Metrics::energyPj), m.chips(), null,
-                avg(rows, Metrics::inputOneBitFraction), b);
+        return Metrics.builder(m.layerIndex(), m.layer(), m.scheme())
+                .work(Math.round(avg(rows, x -> x.ouOps())), Math.round(avg(rows, x -> x.cycles())),
+                        avg(rows, Metrics::latencyNs))
+                .actions(counts, energy, avg(rows, Metrics::energyPj))
+                .placement(m.crossbars(), m.copies(), m.chips(), m.fitsOnChip(), m.indexBits())
+                .data(m.weightDensity(), avg(rows, Metrics::activationDensity), avg(rows, Metrics::inputOneBitFraction))
+                .conversion(m.adcBits(), avg(rows, Metrics::adcClipRate), avg(rows, Metrics::readErrorRate),
+                        m.operationNs())
+                .stderr(stderr(rows, x -> x.ouOps()), stderr(rows, x -> x.cycles()), stderr(rows, Metrics::energyPj))
+                .samples(b)
+                .build();
     }
 
     /** Mean in sample order (a fixed order: the same bits on every run). */

@@ -1,10 +1,11 @@
 package org.sresim.hw;
 
 import java.util.Map;
+import org.sresim.config.Choice;
 import org.sresim.config.ConfigException;
 
 /** How the area of one ADC scales with its resolution ({@code adc.area-model}). */
-public enum AdcAreaModel {
+public enum AdcAreaModel implements Choice {
     /**
      * The 8-bit area times Accelergy's ISAAC ADC table (hwcomponents-library {@code isaac.py}: a
      * 32 nm 8-bit SAR ADC of 1200 um2, Kull et al. ISSCC 2013, scaled to 4..10 bits after Saberi
@@ -27,13 +28,9 @@ public enum AdcAreaModel {
         this.configName = configName;
     }
 
-    public static AdcAreaModel of(String name) {
-        for (AdcAreaModel m : values()) {
-            if (m.configName.equals(name)) {
-                return m;
-            }
-        }
-        throw new ConfigException("key 'adc.area-model': unknown model '" + name + "'");
+    @Override
+    public String configName() {
+        return configName;
     }
 
     /** Area of one ADC of {@code bits} resolution, in mm2. */

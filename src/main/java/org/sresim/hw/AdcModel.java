@@ -1,10 +1,11 @@
 package org.sresim.hw;
 
 import java.util.Map;
+import org.sresim.config.Choice;
 import org.sresim.config.ConfigException;
 
 /** How the energy of one ADC conversion scales with resolution. */
-public enum AdcModel {
+public enum AdcModel implements Choice {
     /**
      * ISAAC's 8-bit SAR ADC scaled by 2^N/(N+1) relative to 8 bits (the scaling used by the SRE
      * group's simulator): 5 bits cost 0.293 pJ and 6 bits 0.502 pJ when 8 bits cost 1.5625 pJ.
@@ -21,13 +22,9 @@ public enum AdcModel {
         this.configName = configName;
     }
 
-    public static AdcModel of(String name) {
-        for (AdcModel m : values()) {
-            if (m.configName.equals(name)) {
-                return m;
-            }
-        }
-        throw new ConfigException("key 'adc.model': unknown model '" + name + "'");
+    @Override
+    public String configName() {
+        return configName;
     }
 
     /** Energy of one conversion at {@code bits} resolution, in pJ. */

@@ -12,11 +12,10 @@ import org.sresim.config.ConfigException;
  * (ZigZag style): a crossbar's area scales with its cells (the key quotes 128 x 128), a DAC's
  * doubles per bit of {@code dac.bits} (Accelergy's DAC scaling), an ADC's follows {@code adc.area-model}.
  *
- * @param staticScopeChip {@code power.static-scope: chip}: every component of the chips draws static
- *                        power; otherwise only the share the mapping occupies (plus the chips' links)
+ * @param staticScope what draws static power ({@code power.static-scope})
  */
 public record AreaTable(Map<Component, Double> quotedAreaMm2, Map<Component, Double> staticPowerMw,
-                        AdcAreaModel adcAreaModel, Map<Integer, Double> adcTableMm2, boolean staticScopeChip) {
+                        AdcAreaModel adcAreaModel, Map<Integer, Double> adcTableMm2, StaticPowerScope staticScope) {
 
     /** The crossbar size {@code area.crossbar-mm2} is quoted for. */
     static final int REFERENCE_CELLS = 128 * 128;
@@ -47,8 +46,8 @@ public record AreaTable(Map<Component, Double> quotedAreaMm2, Map<Component, Dou
             previous = e.getValue();
             previousBits = e.getKey();
         }
-        return new AreaTable(area, power, AdcAreaModel.of(c.text("adc.area-model")), table,
-                "chip".equals(c.text("power.static-scope")));
+        return new AreaTable(area, power, c.choice("adc.area-model", AdcAreaModel.class), table,
+                c.choice("power.static-scope", StaticPowerScope.class));
     }
 
     /** Area of one ADC at this resolution, in mm2. */

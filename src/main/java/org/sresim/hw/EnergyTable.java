@@ -15,7 +15,7 @@ public record EnergyTable(AdcModel adcModel, double adc8bitPj, Map<Integer, Doub
                           double shiftAddPj, double edramAccessPj, double indexBitPj, double prefixSumRowPj) {
 
     public static EnergyTable from(Config c) {
-        return new EnergyTable(AdcModel.of(c.text("adc.model")), c.doubleValue("energy.adc-8bit-pj"),
+        return new EnergyTable(c.choice("adc.model", AdcModel.class), c.doubleValue("energy.adc-8bit-pj"),
                 parseTable(c.text("energy.adc-table-pj")), c.doubleValue("energy.reference-cycle-ns"),
                 c.doubleValue("energy.dac-pj"), c.doubleValue("energy.cell-read-pj"),
                 c.doubleValue("energy.sample-hold-pj"), c.doubleValue("energy.shift-add-pj"),

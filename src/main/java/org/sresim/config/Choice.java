@@ -1,0 +1,29 @@
+package org.sresim.config;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A value of a choice key ({@link KeyType#CHOICE}) as the enum constant the code switches on. The
+ * enum lives beside the code the choice steers; {@link Config#choice} parses the key once, so no
+ * code compares the key's text and a misspelt value can never take another branch.
+ */
+public interface Choice {
+    /** The value as written in a config file, e.g. {@code parallel-tiles}. */
+    String configName();
+
+    /**
+     * The constant of {@code type} spelt {@code text}, or the one-line error of a bad value of
+     * {@code key} naming the value and the allowed ones (as {@link KeyType} words it).
+     */
+    static <E extends Enum<E> & Choice> E parse(String key, String text, Class<E> type) {
+        List<String> names = new ArrayList<>();
+        for (E e : type.getEnumConstants()) {
+            if (e.configName().equals(text)) {
+                return e;
+            }
+            names.add(e.configName());
+        }
+        throw new ConfigException("key '" + key + "': '" + text + "' is not " + KeyType.CHOICE.describe(names));
+    }
+}
