@@ -36,6 +36,9 @@ final class SweepLease implements AutoCloseable {
     private final ObjectNode holder;
     private final Thread heartbeat;
     private volatile boolean lost;
+    /** Guards {@link #stopped} and every heartbeat write: close never interrupts a write half way. */
+    private final Object writing = new Object();
+    private boolean stopped;
 
     private SweepLease(FileSystem fs, Path path, ObjectNode holder, Duration timeout) {
         this.fs = fs;
@@ -65,7 +68,16 @@ final class SweepLease implements AutoCloseable {
                 }
                 JsonNode held = read(fs, path);
                 if (held == null) {
-                    sleep(); // released between our create and our read, or being rewritten: try again
+                    // released between our create and our read, or being rewritten: try again; but a file
+                    // left unreadable (a run killed while writing it) and untouched for the timeout is stale
+                    if (untouchedFor(fs, path, timeout)) {
+                        Path aside = new Path(root, "_lease.json.unreadable-" + me.get("run").asText());
+                        if (fs.rename(path, aside)) {
+                            fs.delete(aside, false);
+                        }
+                    } else {
+                        sleep();
+                    }
                     continue;
                 }
                 Instant beat = heartbeatOf(fs, path, held);
@@ -109,7 +121,10 @@ final class SweepLease implements AutoCloseable {
     /** Stops the heartbeat and deletes the lease if it is still ours. */
     @Override
     public void close() {
-        heartbeat.interrupt();
+        synchronized (writing) {
+            stopped = true; // no heartbeat write is in progress now, and none starts after this
+            writing.notifyAll();
+        }
         try {
             heartbeat.join(5000);
             JsonNode held = read(fs, path);
@@ -123,24 +138,46 @@ final class SweepLease implements AutoCloseable {
         }
     }
 
+    /**
+     * Rewrites the heartbeat every {@code everyMs} until closed. Writes happen under {@link #writing}
+     * and only while not stopped, so closing never leaves a half-written lease and a closed lease
+     * is never written again (it would be recreated after close deleted it).
+     */
     private void beat(long everyMs) {
         try {
-            while (!Thread.currentThread().isInterrupted()) {
-                Thread.sleep(everyMs);
-                JsonNode held = read(fs, path);
-                if (held != null && !runId().equals(held.path("run").asText())) {
-                    lost = true;
-                    return;
-                }
-                holder.put("heartbeat", Instant.now().toString());
-                try (FSDataOutputStream out = fs.create(path, true)) {
-                    out.write(JSON.writeValueAsBytes(holder));
+            synchronized (writing) {
+                while (!stopped) {
+                    writing.wait(everyMs);
+                    if (stopped) {
+                        return;
+                    }
+                    try {
+                        JsonNode held = read(fs, path);
+                        if (held != null && !runId().equals(held.path("run").asText())) {
+                            lost = true;
+                            return;
+                        }
+                        holder.put("heartbeat", Instant.now().toString());
+                        try (FSDataOutputStream out = fs.create(path, true)) {
+                            out.write(JSON.writeValueAsBytes(holder));
+                        }
+                    } catch (IOException e) {
+                        // a missed heartbeat only brings the takeover closer; the next one tries again
+                    }
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (IOException e) {
-            // a missed heartbeat only brings the takeover closer; the next one tries again
+        }
+    }
+
+    /** Whether the file at {@code path} was last modified longer than {@code timeout} ago. */
+    private static boolean untouchedFor(FileSystem fs, Path path, Duration timeout) throws IOException {
+        try {
+            long modified = fs.getFileStatus(path).getModificationTime();
+            return Duration.between(Instant.ofEpochMilli(modified), Instant.now()).compareTo(timeout) > 0;
+        } catch (java.io.FileNotFoundException e) {
+            return false;
         }
     }
 
@@ -153,8 +190,8 @@ final class SweepLease implements AutoCloseable {
         try (var in = fs.open(path)) {
             JsonNode n = JSON.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             return n != null && n.has("run") ? n : null;
-        } catch (java.io.FileNotFoundException e) {
-            return null;
+        } catch (java.io.FileNotFoundException | org.apache.hadoop.fs.ChecksumException e) {
+            return null; // absent, or being rewritten (the local file system checks a separate .crc)
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return null;
         }

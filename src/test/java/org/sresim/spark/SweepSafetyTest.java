@@ -84,6 +84,37 @@ class SweepSafetyTest {
     }
 
     @Test
+    void aLeaseLeftEmptyIsWaitedForWhileFreshAndTakenOverOnceOlderThanTheTimeout() throws Exception {
+        // a run killed while rewriting its heartbeat leaves an empty _lease.json
+        Path root = dir.resolve("empty/safe");
+        Files.createDirectories(root);
+        Path lease = root.resolve("_lease.json");
+        Files.writeString(lease, "");
+        SweepOutput out = new SweepOutput(dir.resolve("empty").toString(), "safe", spark.sparkContext().hadoopConfiguration());
+        PrintWriter quiet = new PrintWriter(new StringWriter());
+        assertThatThrownBy(() -> SweepLease.acquire(out.fs(), out.root, Duration.ofSeconds(60), quiet))
+                .isInstanceOf(SweepException.class).hasMessageContaining("could not take the lease");
+        Files.setLastModifiedTime(lease, java.nio.file.attribute.FileTime.from(Instant.now().minusSeconds(120)));
+        try (SweepLease mine = SweepLease.acquire(out.fs(), out.root, Duration.ofSeconds(60), quiet)) {
+            assertThat(Files.readString(lease)).contains("\"run\":\"" + mine.runId() + "\"");
+        }
+        assertThat(lease).doesNotExist();
+    }
+
+    @Test
+    void aClosedLeaseIsNeverWrittenAgainByItsHeartbeat() throws Exception {
+        SweepOutput out = new SweepOutput(dir.resolve("beats").toString(), "safe", spark.sparkContext().hadoopConfiguration());
+        // a 200 ms timeout beats every 50 ms: many beats race the close
+        for (int i = 0; i < 20; i++) {
+            SweepLease lease = SweepLease.acquire(out.fs(), out.root, Duration.ofMillis(200), new PrintWriter(new StringWriter()));
+            Thread.sleep(i * 7 % 60);
+            lease.close();
+            Thread.sleep(60);
+            assertThat(dir.resolve("beats/safe/_lease.json")).as("round %d", i).doesNotExist();
+        }
+    }
+
+    @Test
     void aLeaseWithoutHeartbeatIsTakenOverWithAMessage() throws Exception {
         Path root = dir.resolve("stale/safe");
         Files.createDirectories(root);
