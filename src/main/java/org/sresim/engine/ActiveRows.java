@@ -144,18 +144,22 @@ abstract class ActiveRows {
 
         @Override
         void load(int[] inputs) {
-            Arrays.fill(active, 0);
             long lo = 0;
             long hi = 0;
-            for (int r = 0; r < rows; r++) {
-                int x = inputs[r];
-                long l = SPREAD[x & 0xFF];
-                long h = SPREAD[(x >>> 8) & 0xFF];
-                low[r] = l;
-                high[r] = h;
-                lo += l;
-                hi += h;
-                active[r >>> 6] |= (long) (-x >>> 31) << r; // inputs are non-negative: 1 when x > 0
+            for (int j = 0; j < words; j++) {
+                long word = 0; // a word of active rows, kept in a register and stored once
+                int end = Math.min(rows, (j + 1) << 6);
+                for (int r = j << 6; r < end; r++) {
+                    int x = inputs[r];
+                    long l = SPREAD[x & 0xFF];
+                    long h = SPREAD[(x >>> 8) & 0xFF];
+                    low[r] = l;
+                    high[r] = h;
+                    lo += l;
+                    hi += h;
+                    word |= (long) (-x >>> 31) << r; // inputs are non-negative: 1 when x > 0
+                }
+                active[j] = word;
             }
             lowSum = lo;
             highSum = hi;

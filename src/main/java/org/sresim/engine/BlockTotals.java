@@ -117,6 +117,17 @@ final class BlockTotals {
 
     /** Fills {@link #ops} with each height's OU operations over the steps' row counts; returns the rows. */
     private long stepOps(int[] perStep) {
+        if (heights.length == 1) { // the common case: a single height, no inner loop
+            int[] table = opsFor[0];
+            long o = 0;
+            long rows = 0;
+            for (int b = 0; b < steps; b++) {
+                o += table[perStep[b]];
+                rows += perStep[b];
+            }
+            ops[0] = o;
+            return rows;
+        }
         java.util.Arrays.fill(ops, 0);
         long rows = 0;
         for (int b = 0; b < steps; b++) {
