@@ -176,27 +176,30 @@ final class BenchCommand implements Callable<Integer> {
      * its hardware-only axes fixed: what the hardware variants cost on top of their workloads.
      */
     private int fusion(PrintWriter out) throws Exception {
-        out.printf("sweeps at %s, Spark start included, into a fresh folder; median of %d runs%n", fusionMaster, repeats);
+        out.printf("sweeps at %s, Spark session start to stop, into a fresh folder; after a warm-up, runs alternated, "
+                + "median of %d%n", fusionMaster, repeats);
         out.printf("%-18s %7s %7s %12s %14s %8s%n", "sweep", "points", "groups", "sweep s", "workloads s", "ratio");
         for (Path file : fusion) {
             SweepPlan plan = SweepFile.load(file, new org.sresim.spark.HadoopFiles());
             SweepPlan alone = plan.workloadsAlone();
-            double all = median(() -> wallSeconds(plan, file, fusionMaster));
-            double workloads = median(() -> wallSeconds(alone, file, fusionMaster));
-            out.printf("%-18s %7d %7d %12.1f %14.1f %7.2fx%n", plan.name(), plan.size(), alone.size(), all, workloads,
-                    all / workloads);
+            wallSeconds(alone, file, fusionMaster); // warm-up: JIT and class loading, which the first run alone would pay
+            double[] all = new double[repeats];
+            double[] workloads = new double[repeats];
+            for (int i = 0; i < repeats; i++) { // alternated, so drifting load hits both alike
+                all[i] = wallSeconds(plan, file, fusionMaster);
+                workloads[i] = wallSeconds(alone, file, fusionMaster);
+            }
+            out.printf("%-18s %7d %7d %12.1f %14.1f %7.2fx%n", plan.name(), plan.size(), alone.size(), median(all),
+                    median(workloads), median(all) / median(workloads));
             out.flush();
         }
         return 0;
     }
 
-    private double median(java.util.concurrent.Callable<Double> run) throws Exception {
-        double[] seconds = new double[repeats];
-        for (int i = 0; i < repeats; i++) {
-            seconds[i] = run.call();
-        }
-        java.util.Arrays.sort(seconds);
-        return seconds[repeats / 2];
+    private static double median(double[] seconds) {
+        double[] sorted = seconds.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     private double wallSeconds(SweepPlan plan, Path file, String master) throws Exception {

@@ -20,7 +20,8 @@ import org.sresim.workload.Network;
  * whole groups, several when groups are small, up to about {@code total cost / (cores x }
  * {@link #UNITS_PER_CORE}{@code )} estimated cost and {@link #MAX_POINTS} points; a group is split
  * (by variant range, each piece counting the workload again) only when it alone would exceed one
- * core's share of the sweep or {@code MAX_POINTS}. Units go out longest first (LPT list scheduling:
+ * core's share of the sweep and has enough variants to pay for counting again, or exceeds
+ * {@code MAX_POINTS}. Units go out longest first (LPT list scheduling:
  * expensive work starts first, cheap units fill the tail). Each unit is one task that writes and
  * commits its own rows, so no barrier separates them. {@link #replay} runs the same plan on virtual
  * cores with measured costs.
@@ -123,13 +124,16 @@ final class Units {
 
     /**
      * A group's positions [from, to) as is, or cut into near-equal variant ranges when it alone
-     * would exceed one core's share of the sweep or {@code maxPoints}: each piece counts the
-     * workload again, which a cluster with more cores than groups is glad to pay.
+     * would exceed one core's share of the sweep, or {@code maxPoints}. Each piece counts the
+     * workload again, so a piece keeps at least 1 / {@link #VARIANT_SHARE} variants (its variants
+     * cost at least its counting): splitting at most doubles the work of a piece, and a group of a
+     * few hundred variants is not cut for a few cores it would keep busy only by counting twice.
      */
     private static List<long[]> split(long[] group, Costs costs, double coreShare, int maxPoints) {
         long n = group[1] - group[0];
         long byCost = (long) Math.ceil(costs.of(group[0], group[1]) / coreShare);
-        long k = Math.min(n, Math.max(Math.max(1, byCost), (n + maxPoints - 1) / maxPoints));
+        long worthIt = Math.max(1, (long) Math.floor(n * VARIANT_SHARE));
+        long k = Math.min(n, Math.max(Math.min(byCost, worthIt), (n + maxPoints - 1) / maxPoints));
         List<long[]> out = new ArrayList<>();
         for (long i = 0; i < k; i++) {
             out.add(new long[] {group[0] + n * i / k, group[0] + n * (i + 1) / k});

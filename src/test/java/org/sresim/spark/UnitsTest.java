@@ -56,17 +56,28 @@ class UnitsTest {
     }
 
     @Test
-    void aGroupIsSplitByVariantRangeOnlyWhenItAloneExceedsACoresShareOrThePointCap() {
-        Units.Costs costs = new Units.Costs(10, p -> p < 20 ? 100 : 1);
-        // 8 cores: core share 222.2 / 8 = 27.8, so each big group (110) is cut into ceil(110 / 27.8) = 4 variant ranges
-        List<Units.Unit> eight = Units.plan(List.<long[]>of(new long[] {0, 40}), costs, 8, 256);
+    void aGroupIsSplitByVariantRangeOnlyWhenItAloneExceedsACoresShareAndPaysForCountingAgain() {
+        // 4 groups of 400 variants: counting costs 100, 100, 1, 1; a group costs count x (1 + 0.01 x 400) = 5 count
+        Units.Costs costs = new Units.Costs(400, p -> p < 800 ? 100 : 1);
+        List<long[]> all = List.<long[]>of(new long[] {0, 1600});
+        // total 1010; 2 cores: core share 505, no group exceeds it; the tiny groups share a unit
+        assertThat(Units.plan(all, costs, 2, 1000)).extracting(u -> u.start() + "-" + u.end())
+                .containsExactly("0-400", "400-800", "800-1600");
+        // 8 cores: core share 126, each big group (500) is cut into ceil(500 / 126) = 4 ranges of 100 variants,
+        // each counting its workload again: 100 + 100 x 1
+        List<Units.Unit> eight = Units.plan(all, costs, 8, 1000);
         assertThat(eight).extracting(u -> u.start() + "-" + u.end()).containsExactlyInAnyOrder(
-                "0-2", "2-5", "5-7", "7-10", "10-12", "12-15", "15-17", "17-20", "20-40");
-        // each piece counts its workload again: 100 + 3 x 1
-        assertThat(eight.get(0).cost()).isCloseTo(103, within(1e-9));
-        // the point cap: a group of 10 with at most 4 points a task -> 3 near-equal ranges
-        List<Units.Unit> capped = Units.plan(List.<long[]>of(new long[] {0, 10}), costs, 1, 4);
-        assertThat(capped).extracting(u -> u.start() + "-" + u.end()).containsExactly("6-10", "0-3", "3-6");
+                "0-100", "100-200", "200-300", "300-400", "400-500", "500-600", "600-700", "700-800", "800-1600");
+        assertThat(eight.get(0).cost()).isCloseTo(200, within(1e-9));
+        // 64 cores: core share 15.8 would ask for 32 pieces, but a piece keeps >= 100 variants (1 / 0.01): still 4;
+        // the unit target (1010 / 64 / 16 = 0.99) now keeps the two tiny groups apart
+        assertThat(Units.plan(all, costs, 64, 1000)).extracting(Units.Unit::points)
+                .containsExactly(100L, 100L, 100L, 100L, 100L, 100L, 100L, 100L, 400L, 400L);
+        // a group of 10 variants is never split for cores: counting it again would cost more than its variants
+        assertThat(Units.plan(List.<long[]>of(new long[] {0, 10}), new Units.Costs(10, p -> 100), 8, 1000)).hasSize(1);
+        // the point cap splits whatever the cost: 400 variants, at most 150 a task -> 3 near-equal ranges
+        assertThat(Units.plan(List.<long[]>of(new long[] {0, 400}), costs, 1, 150))
+                .extracting(u -> u.start() + "-" + u.end()).containsExactlyInAnyOrder("0-133", "133-266", "266-400");
     }
 
     @Test
