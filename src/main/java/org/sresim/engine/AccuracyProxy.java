@@ -104,8 +104,8 @@ final class AccuracyProxy {
          * Counts and prices the table cells counted for this layer, in cell order, and clears them
          * for the next layer. A 1-bit conversion's ideal value is its sum l, a coordinate of its cell.
          */
-        Map<Scheme, AccuracyTally> finish() {
-            Map<Scheme, AccuracyTally> done = new EnumMap<>(Scheme.class);
+        Map<Scheme, Accuracy> finish() {
+            Map<Scheme, Accuracy> done = new EnumMap<>(Scheme.class);
             for (Scheme s : Scheme.values()) {
                 AccuracyTally tally = tallies[s.ordinal()];
                 long[] histogram = histograms[s.ordinal()];
@@ -121,7 +121,7 @@ final class AccuracyProxy {
                 }
                 tally.misreadProbabilitySum += tableSum;
                 tallies[s.ordinal()] = null;
-                done.put(s, tally);
+                done.put(s, tally.freeze());
             }
             return done;
         }
@@ -178,7 +178,7 @@ final class AccuracyProxy {
     }
 
     /** The tallies of one layer at the proxy's only OU height. */
-    Map<Scheme, AccuracyTally> estimate(LayerWorkload w, long seed) {
+    Map<Scheme, Accuracy> estimate(LayerWorkload w, long seed) {
         if (heights.length != 1) {
             throw new IllegalStateException("estimate() is for one OU height; use estimateEach()");
         }
@@ -186,7 +186,7 @@ final class AccuracyProxy {
     }
 
     /** The tallies of one layer at each OU height, in the order of the constructor's heights. */
-    java.util.List<Map<Scheme, AccuracyTally>> estimateEach(LayerWorkload w, long seed) {
+    java.util.List<Map<Scheme, Accuracy>> estimateEach(LayerWorkload w, long seed) {
         LayerMapping m = new LayerMapping(w.layer(), hw);
         for (Height h : perHeight) {
             h.start();
@@ -197,7 +197,7 @@ final class AccuracyProxy {
                 tile(w, m, v, t / m.colBlocks, t % m.colBlocks);
             }
         }
-        java.util.List<Map<Scheme, AccuracyTally>> each = new java.util.ArrayList<>(perHeight.length);
+        java.util.List<Map<Scheme, Accuracy>> each = new java.util.ArrayList<>(perHeight.length);
         for (Height h : perHeight) {
             each.add(h.finish());
         }

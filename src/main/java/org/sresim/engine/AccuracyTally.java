@@ -3,8 +3,10 @@ package org.sresim.engine;
 import java.util.Arrays;
 
 /**
- * ADC conversions examined by the accuracy proxies: how many had each ideal value (so the clipping
- * rate of any ADC resolution follows without sampling again) and the summed misread probability.
+ * ADC conversions examined by the accuracy proxies while they sample one layer under one scheme
+ * (mutable; {@link #freeze} gives the immutable {@link Accuracy}): how many had each ideal value
+ * (so the clipping rate of any ADC resolution follows without sampling again) and the summed
+ * misread probability.
  * Conversions whose sums fit the proxy's dense table are only counted per table cell while
  * sampling; {@link AccuracyProxy} adds them here and turns them into probability in one
  * pass at the end, in cell order, so the sum does not depend on which path produced the
@@ -33,20 +35,8 @@ final class AccuracyTally {
         conversionsWithValue[(int) value] += count;
     }
 
-    /** Conversions whose ideal value exceeds the largest code of an {@code adcBits}-bit ADC, 2^adcBits - 1. */
-    long clipped(int adcBits) {
-        long clipped = 0;
-        for (long v = Math.min(conversionsWithValue.length, 1L << Math.min(adcBits, 62)); v < conversionsWithValue.length; v++) {
-            clipped += conversionsWithValue[(int) v];
-        }
-        return clipped;
-    }
-
-    double clipRate(int adcBits) {
-        return conversions == 0 ? 0 : (double) clipped(adcBits) / conversions;
-    }
-
-    double readErrorRate() {
-        return conversions == 0 ? 0 : misreadProbabilitySum / conversions;
+    /** The tally as it stands, immutable. */
+    Accuracy freeze() {
+        return new Accuracy(conversions, misreadProbabilitySum, conversionsWithValue);
     }
 }

@@ -16,7 +16,7 @@ import org.sresim.workload.MatrixLayer;
  * @param nonZeroInputs  non-zero input activations, {@code round(activationDensity x inputs)}
  * @param inputOneBits   1-bits among all input activations
  */
-record LayerStatistics(MatrixLayer layer, LayerCounts counts, Map<Scheme, AccuracyTally> accuracy,
+record LayerStatistics(MatrixLayer layer, LayerCounts counts, Map<Scheme, Accuracy> accuracy,
                        double weightDensity, long nonZeroWeights, double activationDensity,
                        long nonZeroInputs, long inputOneBits) {
 

@@ -131,7 +131,7 @@ final class Pricing {
     PricedLayer priceLayer(int l, LayerStatistics o, Scheme scheme, Rate rate, Provision provision) {
         SchemeCounts c = o.counts().of(scheme);
         long cycles = CopyPlan.cycles(c.tileOps, provision.copies(l));
-        AccuracyTally acc = o.accuracy().get(scheme);
+        Accuracy acc = o.accuracy().get(scheme);
         Variances var = variances(o.counts(), scheme, rate);
         double cyclesStderr = c.ouOps == 0 ? 0 : cycles * Math.sqrt(var.ouOps()) / c.ouOps;
         Metrics row = priced(Metrics.builder(l, o.layer().name(), scheme), c.actions, rate)

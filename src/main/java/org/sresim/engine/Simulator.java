@@ -146,7 +146,7 @@ public final class Simulator {
                 ones += Integer.bitCount(a);
             }
             LayerCounts[] counts = counter.count(w, hw, windowSample(layer, simWindows, seed), heights);
-            List<Map<Scheme, AccuracyTally>> accuracy = proxy.estimateEach(w, seed);
+            List<Map<Scheme, Accuracy>> accuracy = proxy.estimateEach(w, seed);
             for (int h = 0; h < heights.length; h++) {
                 perHeight.get(h).add(new LayerStatistics(layer, counts[h], accuracy.get(h), wd,
                         Math.round(wd * w.weights().length), ad, Math.round(ad * w.inputs().length), ones));

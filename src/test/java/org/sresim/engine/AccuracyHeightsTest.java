@@ -24,22 +24,22 @@ class AccuracyHeightsTest {
         boolean reference = r.nextInt(4) == 0;
         AccuracyProxy together = new AccuracyProxy(c.hw, heights, sigma, 17, 3, 2);
         together.reference = reference;
-        List<Map<Scheme, AccuracyTally>> each = together.estimateEach(c.workload, seed);
+        List<Map<Scheme, Accuracy>> each = together.estimateEach(c.workload, seed);
         assertThat(each).hasSize(heights.length);
         for (int h = 0; h < heights.length; h++) {
             Hardware alone = OuHeights.withOuRows(c.hw, heights[h]);
             AccuracyProxy single = new AccuracyProxy(alone, sigma, 17, 3, 2);
             single.reference = reference;
-            Map<Scheme, AccuracyTally> expected = single.estimate(c.workload, seed);
+            Map<Scheme, Accuracy> expected = single.estimate(c.workload, seed);
             for (Scheme s : Scheme.values()) {
                 String what = s.id() + " at height " + heights[h];
-                AccuracyTally got = each.get(h).get(s);
-                assertThat(got.conversions).as(what).isEqualTo(expected.get(s).conversions);
+                Accuracy got = each.get(h).get(s);
+                assertThat(got.conversions()).as(what).isEqualTo(expected.get(s).conversions());
                 for (int bits = 1; bits <= 12; bits++) {
                     assertThat(got.clipped(bits)).as(what + ", " + bits + " bits").isEqualTo(expected.get(s).clipped(bits));
                 }
                 // bit-for-bit: the same conversions summed in the same order
-                assertThat(got.misreadProbabilitySum).as(what).isEqualTo(expected.get(s).misreadProbabilitySum);
+                assertThat(got.misreadProbabilitySum()).as(what).isEqualTo(expected.get(s).misreadProbabilitySum());
             }
         }
     }
@@ -50,13 +50,13 @@ class AccuracyHeightsTest {
         int[] heights = {1, c.hw.crossbarRows()};
         AccuracyProxy reused = new AccuracyProxy(c.hw, heights, 0.05, 17, 3, 2);
         reused.estimateEach(c.workload, seed);
-        List<Map<Scheme, AccuracyTally>> second = reused.estimateEach(c.workload, seed);
-        List<Map<Scheme, AccuracyTally>> fresh = new AccuracyProxy(c.hw, heights, 0.05, 17, 3, 2)
+        List<Map<Scheme, Accuracy>> second = reused.estimateEach(c.workload, seed);
+        List<Map<Scheme, Accuracy>> fresh = new AccuracyProxy(c.hw, heights, 0.05, 17, 3, 2)
                 .estimateEach(c.workload, seed);
         for (int h = 0; h < heights.length; h++) {
             for (Scheme s : Scheme.values()) {
-                assertThat(second.get(h).get(s).conversions).isEqualTo(fresh.get(h).get(s).conversions);
-                assertThat(second.get(h).get(s).misreadProbabilitySum).isEqualTo(fresh.get(h).get(s).misreadProbabilitySum);
+                assertThat(second.get(h).get(s).conversions()).isEqualTo(fresh.get(h).get(s).conversions());
+                assertThat(second.get(h).get(s).misreadProbabilitySum()).isEqualTo(fresh.get(h).get(s).misreadProbabilitySum());
             }
         }
     }

@@ -13,20 +13,20 @@ class AccuracyTallyTest {
             t.addConversion(v);
         }
         // a b-bit ADC reads 0 .. 2^b - 1: 2 bits clip 4, 7, 8, 100, 300; 3 bits clip 8, 100, 300; ...
-        assertThat(t.clipped(2)).isEqualTo(5);
-        assertThat(t.clipped(3)).isEqualTo(3);
-        assertThat(t.clipped(4)).isEqualTo(2);
-        assertThat(t.clipped(7)).isEqualTo(1);
-        assertThat(t.clipped(9)).isZero();
-        assertThat(t.clipped(40)).isZero();
-        assertThat(t.clipRate(3)).isEqualTo(3.0 / 7);
+        assertThat(t.freeze().clipped(2)).isEqualTo(5);
+        assertThat(t.freeze().clipped(3)).isEqualTo(3);
+        assertThat(t.freeze().clipped(4)).isEqualTo(2);
+        assertThat(t.freeze().clipped(7)).isEqualTo(1);
+        assertThat(t.freeze().clipped(9)).isZero();
+        assertThat(t.freeze().clipped(40)).isZero();
+        assertThat(t.freeze().clipRate(3)).isEqualTo(3.0 / 7);
         assertThat(t.conversions).isEqualTo(7);
     }
 
     @Test
     void noConversionsNoClipping() {
         AccuracyTally t = new AccuracyTally();
-        assertThat(t.clipRate(1)).isZero();
-        assertThat(t.readErrorRate()).isZero();
+        assertThat(t.freeze().clipRate(1)).isZero();
+        assertThat(t.freeze().readErrorRate()).isZero();
     }
 }

@@ -145,14 +145,14 @@ class CounterPropertiesTest {
         AccuracyProxy fast = new AccuracyProxy(c.hw, 0.02, 17, 3, 2);
         AccuracyProxy slow = new AccuracyProxy(c.hw, 0.02, 17, 3, 2);
         slow.reference = true;
-        java.util.Map<Scheme, AccuracyTally> a = fast.estimate(c.workload, seed);
-        java.util.Map<Scheme, AccuracyTally> b = slow.estimate(c.workload, seed);
+        java.util.Map<Scheme, Accuracy> a = fast.estimate(c.workload, seed);
+        java.util.Map<Scheme, Accuracy> b = slow.estimate(c.workload, seed);
         for (Scheme s : Scheme.values()) {
-            assertThat(a.get(s).conversions).as(s.id()).isEqualTo(b.get(s).conversions);
+            assertThat(a.get(s).conversions()).as(s.id()).isEqualTo(b.get(s).conversions());
             for (int bits = 1; bits <= 12; bits++) {
                 assertThat(a.get(s).clipped(bits)).as(s.id() + " " + bits + " bits").isEqualTo(b.get(s).clipped(bits));
             }
-            assertThat(a.get(s).misreadProbabilitySum).as(s.id()).isEqualTo(b.get(s).misreadProbabilitySum);
+            assertThat(a.get(s).misreadProbabilitySum()).as(s.id()).isEqualTo(b.get(s).misreadProbabilitySum());
         }
     }
 
@@ -161,10 +161,10 @@ class CounterPropertiesTest {
         // with every window and tile sampled, the proxies convert exactly the counted columns
         RandomLayers c = RandomLayers.draw(seed);
         AccuracyProxy all = new AccuracyProxy(c.hw, 0.02, 17, Integer.MAX_VALUE, Integer.MAX_VALUE);
-        java.util.Map<Scheme, AccuracyTally> tallies = all.estimate(c.workload, seed);
+        java.util.Map<Scheme, Accuracy> tallies = all.estimate(c.workload, seed);
         LayerCounts counts = new BitsetCounter().count(c.workload, c.hw);
         for (Scheme s : Scheme.values()) {
-            assertThat(tallies.get(s).conversions).as(s.id()).isEqualTo(counts.of(s).count(org.sresim.hw.Action.ADC));
+            assertThat(tallies.get(s).conversions()).as(s.id()).isEqualTo(counts.of(s).count(org.sresim.hw.Action.ADC));
         }
     }
 }

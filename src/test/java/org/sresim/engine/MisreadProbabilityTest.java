@@ -31,9 +31,9 @@ class MisreadProbabilityTest {
         MatrixLayer layer = new Network("m", List.of(1), List.of(
                 new LayerSpec("fc", LayerType.FC, 1, 1, 1, 0, null, null, null))).matrixLayers().get(0);
         LayerWorkload w = new LayerWorkload(layer, new short[] {3}, new int[] {1});
-        Map<Scheme, AccuracyTally> t = new AccuracyProxy(hw, 0.1, 4.0, 8, 8).estimate(w, 1);
+        Map<Scheme, Accuracy> t = new AccuracyProxy(hw, 0.1, 4.0, 8, 8).estimate(w, 1);
         for (Scheme s : List.of(Scheme.DENSE, Scheme.ACT_BIT, Scheme.SRE_BIT)) {
-            assertThat(t.get(s).conversions).as(s.id()).isEqualTo(2);
+            assertThat(t.get(s).conversions()).as(s.id()).isEqualTo(2);
             assertThat(t.get(s).readErrorRate()).as(s.id()).isCloseTo(0.1056500603, within(1e-9));
         }
     }
@@ -47,7 +47,7 @@ class MisreadProbabilityTest {
         MatrixLayer layer = new Network("m", List.of(1), List.of(
                 new LayerSpec("fc", LayerType.FC, 1, 1, 1, 0, null, null, null))).matrixLayers().get(0);
         LayerWorkload w = new LayerWorkload(layer, new short[] {1}, new int[] {1});
-        AccuracyTally t = new AccuracyProxy(Hardware.from(c), 0.1, 4.0, 8, 8).estimate(w, 1).get(Scheme.DENSE);
+        Accuracy t = new AccuracyProxy(Hardware.from(c), 0.1, 4.0, 8, 8).estimate(w, 1).get(Scheme.DENSE);
         assertThat(t.readErrorRate()).isCloseTo(0.0062099520, within(1e-9));
     }
 }

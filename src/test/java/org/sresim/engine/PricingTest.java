@@ -48,11 +48,11 @@ class PricingTest {
     }
 
     private static LayerStatistics statistics(MatrixLayer layer, long[] denseOps, long[] sreOps, long indexBits,
-                                              AccuracyTally tally, double wd, long nzWeights, double ad,
+                                              Accuracy tally, double wd, long nzWeights, double ad,
                                               long nzInputs, long ones) {
         LayerCounts counts = new LayerCounts(denseOps.length);
         counts.indexStorageBits = indexBits;
-        Map<Scheme, AccuracyTally> accuracy = new EnumMap<>(Scheme.class);
+        Map<Scheme, Accuracy> accuracy = new EnumMap<>(Scheme.class);
         for (Scheme s : Scheme.values()) {
             long[] ops = s == Scheme.SRE_BIT ? sreOps : denseOps;
             for (int t = 0; t < ops.length; t++) {
@@ -63,12 +63,12 @@ class PricingTest {
         return new LayerStatistics(layer, counts, accuracy, wd, nzWeights, ad, nzInputs, ones);
     }
 
-    private static AccuracyTally tally(long... idealValues) {
+    private static Accuracy tally(long... idealValues) {
         AccuracyTally t = new AccuracyTally();
         for (long v : idealValues) {
             t.addConversion(v);
         }
-        return t;
+        return t.freeze();
     }
 
     private static SimulationResult price(Hardware hw, LatencyModel model) {
