@@ -130,10 +130,23 @@ final class QuantizedLaplace {
             long zeroBelow = (long) Math.ceil(cdf[0] * 0x1.0p53);
             for (int c : colList) {
                 int base = c * perColumn;
+                // rows ascend, so each word of the column is gathered in a register and stored
+                // once: an |= into the array per cell would chain every cell on the last store
+                int current = -1;
+                long word = 0;
                 for (int r : rowList) {
-                    if (at(stream, 4L + r * cols + c) >>> 11 >= zeroBelow) {
-                        bits[base + (r >>> 6)] |= 1L << r;
+                    if (r >>> 6 != current) {
+                        if (current >= 0) {
+                            bits[base + current] = word;
+                        }
+                        current = r >>> 6;
+                        word = 0;
                     }
+                    long u = at(stream, 4L + r * cols + c) >>> 11;
+                    word |= (~(u - zeroBelow) >>> 63) << r; // 1 when u >= zeroBelow (both below 2^53)
+                }
+                if (current >= 0) {
+                    bits[base + current] = word;
                 }
             }
             int maxRow = (int) (maxAt / cols);
