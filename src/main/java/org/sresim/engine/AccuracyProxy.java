@@ -28,6 +28,8 @@ final class AccuracyProxy {
     private final Hardware hw;
     private final int[] heights;
     private final Height[] perHeight;
+    /** boundary[k]: an OU of one of the heights starts or ends after k selected rows of a tile. */
+    private final boolean[] boundary;
     private final double sigma;
     private final double gMin;
     private final double levelStep;
@@ -57,6 +59,12 @@ final class AccuracyProxy {
         this.levelStep = (1.0 - gMin) / ((1 << hw.cellBits()) - 1);
         this.windowSample = windowSample;
         this.tileSample = tileSample;
+        this.boundary = new boolean[hw.crossbarRows() + 1];
+        for (int h : heights) {
+            for (int p = 0; p < boundary.length; p += h) {
+                boundary[p] = true;
+            }
+        }
         this.perHeight = new Height[heights.length];
         for (int h = 0; h < heights.length; h++) {
             perHeight[h] = new Height(heights[h]);
@@ -326,8 +334,9 @@ final class AccuracyProxy {
      * The same conversions for 1-bit DACs, with row sets as bit sets and each row's cell levels
      * packed four columns to a long in 16-bit lanes (and the squared levels likewise). Walking a
      * scheme's selected rows in order once gives running lane-wise sums of the conducting rows'
-     * packed words; an OU of rows [start, end) of that sequence then converts every column from
-     * the difference of two running sums, one lane extraction per conversion, whatever its height.
+     * packed words, kept where OUs start and end; an OU of rows [start, end) of that sequence then
+     * converts every column from the difference of two of them, one lane extraction per conversion,
+     * whatever its height.
      * So every OU height costs one walk plus its own conversions. Used when no lane can overflow
      * (rows * maxLevel^2 < 2^16, which bounds every running sum too); the row-by-row path covers
      * everything else.
@@ -342,8 +351,13 @@ final class AccuracyProxy {
         private final long[] active;
         private final long[][] activeBit;
         private final long[][] survive;
-        /** Running sums after the first k selected rows: lane words k * perRow + lane, and conducting rows. */
+        /**
+         * Running sums after the first k selected rows, stored for the k where an OU can start or end:
+         * lane words k * perRow + lane, and conducting rows.
+         */
         private final long[] prefix;
+        private final long[] running;
+        private final long[] runningSquares;
         private final long[] prefixSquares;
         private final int[] prefixConducting;
 
@@ -359,6 +373,8 @@ final class AccuracyProxy {
             prefix = new long[(rows + 1) * perRow];
             prefixSquares = new long[(rows + 1) * perRow];
             prefixConducting = new int[rows + 1];
+            running = new long[perRow];
+            runningSquares = new long[perRow];
             for (int r = 0; r < rows; r++) {
                 long bit = 1L << r;
                 int word = r >>> 6;
@@ -414,8 +430,10 @@ final class AccuracyProxy {
         }
 
         /**
-         * Fills the running sums over the rows of {@code selected} in row order, for the
-         * lanes of columns [c0, c0+width); returns how many rows were selected.
+         * Walks the rows of {@code selected} in row order, keeping running lane-wise sums of the
+         * conducting rows' packed levels (lanes of columns [c0, c0+width)), and stores them where an
+         * OU of some height can start or end: after a multiple of an OU height ({@link #boundary})
+         * and after the last row. Returns how many rows were selected.
          */
         private int walk(long[] selected, long[] conducting, int c0, int width) {
             int k0 = c0 / LANES;
@@ -423,33 +441,42 @@ final class AccuracyProxy {
             for (int k = k0; k <= k1; k++) {
                 prefix[k] = 0;
                 prefixSquares[k] = 0;
+                running[k] = 0;
+                runningSquares[k] = 0;
             }
             int n = 0;
+            int cells = 0;
             for (int word = 0; word < words; word++) {
                 long bits = selected[word];
+                long on = conducting[word];
                 while (bits != 0) {
                     long lowest = bits & -bits;
                     bits ^= lowest;
-                    int from = n * perRow;
-                    int to = from + perRow;
                     n++;
-                    if ((conducting[word] & lowest) != 0) {
-                        prefixConducting[n] = prefixConducting[n - 1] + 1;
+                    if ((on & lowest) != 0) {
+                        cells++;
                         int base = ((word << 6) + Long.numberOfTrailingZeros(lowest)) * perRow;
                         for (int k = k0; k <= k1; k++) {
-                            prefix[to + k] = prefix[from + k] + packed[base + k];
-                            prefixSquares[to + k] = prefixSquares[from + k] + packedSquares[base + k];
+                            running[k] += packed[base + k];
+                            runningSquares[k] += packedSquares[base + k];
                         }
-                    } else {
-                        prefixConducting[n] = prefixConducting[n - 1];
-                        for (int k = k0; k <= k1; k++) {
-                            prefix[to + k] = prefix[from + k];
-                            prefixSquares[to + k] = prefixSquares[from + k];
-                        }
+                    }
+                    if (boundary[n]) {
+                        store(n, cells, k0, k1);
                     }
                 }
             }
+            store(n, cells, k0, k1);
             return n;
+        }
+
+        private void store(int n, int cells, int k0, int k1) {
+            prefixConducting[n] = cells;
+            int at = n * perRow;
+            for (int k = k0; k <= k1; k++) {
+                prefix[at + k] = running[k];
+                prefixSquares[at + k] = runningSquares[k];
+            }
         }
 
         /** The OUs of {@code ouRows} consecutive walked rows, each converting columns [c0, c0+width). */

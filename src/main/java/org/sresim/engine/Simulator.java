@@ -149,7 +149,7 @@ public final class Simulator {
             List<Map<Scheme, Accuracy>> accuracy = proxy.estimateEach(w, seed);
             for (int h = 0; h < heights.length; h++) {
                 perHeight.get(h).add(new LayerStatistics(layer, counts[h], accuracy.get(h), wd,
-                        Math.round(wd * w.weights().length), ad, Math.round(ad * w.inputs().length), ones));
+                        w.nonZeroWeights(), ad, w.nonZeroInputs(), ones));
             }
         }
         Map<Integer, List<LayerStatistics>> byHeight = new java.util.HashMap<>();
