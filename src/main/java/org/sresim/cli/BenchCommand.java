@@ -149,7 +149,8 @@ final class BenchCommand implements Callable<Integer> {
     /**
      * Points/s of whole sweeps simulated as one task, after a warm-up, median of {@code repeats}:
      * points differing only in OU height, ADC, latency model, chips or prices share one counting
-     * pass, against every point counted alone (the same rows either way).
+     * pass, against one point per workload group, and with {@code --alone} against every point
+     * counted alone (the same rows either way).
      */
     private int taskThroughput(PrintWriter out) {
         out.printf("one task, one thread, no Spark; median of %d runs after a warm-up%n", repeats);
@@ -202,20 +203,9 @@ final class BenchCommand implements Callable<Integer> {
         return sorted[sorted.length / 2];
     }
 
+    /** Wall seconds of sweeping {@code plan} into a fresh temporary folder: Spark session start to stop. */
     private double wallSeconds(SweepPlan plan, Path file, String master) throws Exception {
-        Path dir = Files.createTempDirectory("sre-bench");
-        long t0 = System.nanoTime();
-        SparkSession spark = Sessions.create("sre-bench", master, verbose);
-        try {
-            new SweepJob(spark, new PrintWriter(new StringWriter())).run(plan, new SweepJob.Options(dir.toString(),
-                    file.toString(), SweepFile.asJson(file), "bench"));
-        } finally {
-            spark.stop();
-            try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-        return (System.nanoTime() - t0) / 1e9;
+        return sweepSeconds(plan, file, master, true);
     }
 
     private double medianSeconds(Runnable run) {
@@ -226,23 +216,33 @@ final class BenchCommand implements Callable<Integer> {
             run.run();
             seconds[i] = (System.nanoTime() - t0) / 1e9;
         }
-        java.util.Arrays.sort(seconds);
-        return seconds[repeats / 2];
+        return median(seconds);
     }
 
     private double throughput(SweepPlan plan, String master) throws Exception {
+        return plan.size() / sweepSeconds(plan, sweep, master, false);
+    }
+
+    /**
+     * Seconds of one sweep into a temporary folder: the sweep job alone, or with the session's start
+     * and stop ({@code sessionIncluded}, what a user waits for).
+     */
+    private double sweepSeconds(SweepPlan plan, Path file, String master, boolean sessionIncluded) throws Exception {
         Path dir = Files.createTempDirectory("sre-bench");
+        long started = System.nanoTime();
         SparkSession spark = Sessions.create("sre-bench", master, verbose);
+        long job;
         try {
             long t0 = System.nanoTime();
             new SweepJob(spark, new PrintWriter(new StringWriter())).run(plan, new SweepJob.Options(dir.toString(),
-                    sweep.toString(), SweepFile.asJson(sweep), "bench"));
-            return plan.size() / ((System.nanoTime() - t0) / 1e9);
+                    file.toString(), SweepFile.asJson(file), "bench"));
+            job = System.nanoTime() - t0;
         } finally {
             spark.stop();
             try (var files = Files.walk(dir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+        return (sessionIncluded ? System.nanoTime() - started : job) / 1e9;
     }
 }

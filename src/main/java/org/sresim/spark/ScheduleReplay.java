@@ -41,8 +41,9 @@ public final class ScheduleReplay {
             byIndex[(int) r.getLong(0)] = r.getDouble(1) / 1e3;
         }
         double[] seconds = new double[(int) size];
+        org.sresim.sweep.ExecutionOrder order = plan.executionOrder();
         for (int p = 0; p < size; p++) {
-            seconds[p] = byIndex[(int) plan.indexAt(p)];
+            seconds[p] = byIndex[(int) order.indexAt(p)];
         }
         Units.Costs costs = Units.estimatedCost(plan);
         List<double[]> result = new ArrayList<>();

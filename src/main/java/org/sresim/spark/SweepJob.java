@@ -262,8 +262,9 @@ public final class SweepJob {
         String[] keys = new String[n];
         String[] countingKeys = new String[n];
         long[] index = new long[n];
+        org.sresim.sweep.ExecutionOrder positions = plan.executionOrder();
         for (int i = 0; i < n; i++) {
-            index[i] = plan.indexAt(start + i);
+            index[i] = positions.indexAt(start + i);
             points[i] = plan.point(index[i]);
             order[i] = i;
             keys[i] = PointData.workloadKey(points[i]);

@@ -67,7 +67,8 @@ final class Units {
     static Costs estimatedCost(SweepPlan plan) {
         Map<String, Double> byNetwork = new HashMap<>();
         plan.networks().forEach((name, n) -> byNetwork.put(name, networkCost(n)));
-        return new Costs(plan.variantsPerGroup(), p -> byNetwork.get(plan.networkName(plan.indexAt(p))));
+        org.sresim.sweep.ExecutionOrder order = plan.executionOrder();
+        return new Costs(plan.variantsPerGroup(), p -> byNetwork.get(plan.networkName(order.indexAt(p))));
     }
 
     static double networkCost(Network n) {
@@ -80,46 +81,75 @@ final class Units {
 
     /** The missing position ranges cut into units for {@code cores} cores, longest first. */
     static List<Unit> plan(List<long[]> missing, Costs costs, int cores, int maxPoints) {
-        List<long[]> pieces = new ArrayList<>();
-        double total = 0;
+        double[] total = {0};
+        forEachGroup(missing, costs, (from, to) -> total[0] += costs.of(from, to));
+        double coreShare = total[0] / Math.max(1, cores);
+        Cutter cut = new Cutter(coreShare / UNITS_PER_CORE, maxPoints, costs);
+        // a second pass rather than a list of groups: a 10^7-point grid must not hold 10^7 ranges
+        forEachGroup(missing, costs, (from, to) -> split(new long[] {from, to}, costs, coreShare, maxPoints)
+                .forEach(piece -> cut.add(piece[0], piece[1])));
+        List<Unit> units = cut.finish();
+        units.sort(Comparator.comparingDouble(Unit::cost).reversed().thenComparingLong(Unit::start));
+        return units;
+    }
+
+    /** The workload groups of the missing ranges, in position order (a range may start or end mid-group). */
+    private static void forEachGroup(List<long[]> missing, Costs costs, RangeConsumer each) {
         for (long[] r : missing) {
             for (long start = r[0]; start < r[1]; ) {
                 long end = Math.min(r[1], (start / costs.variantsPerGroup() + 1) * costs.variantsPerGroup());
-                pieces.add(new long[] {start, end});
-                total += costs.of(start, end);
+                each.accept(start, end);
                 start = end;
             }
         }
-        double coreShare = total / Math.max(1, cores);
-        double target = coreShare / UNITS_PER_CORE;
-        List<Unit> units = new ArrayList<>();
-        long start = -1;
-        long end = -1;
-        double acc = 0;
-        for (long[] group : pieces) {
-            for (long[] piece : split(group, costs, coreShare, maxPoints)) {
-                boolean contiguous = piece[0] == end;
-                if (start >= 0 && (!contiguous || end - start + piece[1] - piece[0] > maxPoints)) {
-                    units.add(new Unit(start, end, acc));
-                    start = -1;
-                }
-                if (start < 0) {
-                    start = piece[0];
-                    acc = 0;
-                }
-                end = piece[1];
-                acc += costs.of(piece[0], piece[1]);
-                if (acc >= target) {
-                    units.add(new Unit(start, end, acc));
-                    start = -1;
-                }
+    }
+
+    private interface RangeConsumer {
+        void accept(long from, long to);
+    }
+
+    /** Batches consecutive pieces into units up to the cost target and the point cap. */
+    private static final class Cutter {
+        private final double target;
+        private final int maxPoints;
+        private final Costs costs;
+        private final List<Unit> units = new ArrayList<>();
+        private long start = -1;
+        private long end = -1;
+        private double acc;
+
+        Cutter(double target, int maxPoints, Costs costs) {
+            this.target = target;
+            this.maxPoints = maxPoints;
+            this.costs = costs;
+        }
+
+        void add(long from, long to) {
+            if (start >= 0 && (from != end || end - start + to - from > maxPoints)) {
+                flush();
+            }
+            if (start < 0) {
+                start = from;
+                acc = 0;
+            }
+            end = to;
+            acc += costs.of(from, to);
+            if (acc >= target) {
+                flush();
             }
         }
-        if (start >= 0) {
+
+        private void flush() {
             units.add(new Unit(start, end, acc));
+            start = -1;
         }
-        units.sort(Comparator.comparingDouble(Unit::cost).reversed().thenComparingLong(Unit::start));
-        return units;
+
+        List<Unit> finish() {
+            if (start >= 0) {
+                flush();
+            }
+            return units;
+        }
     }
 
     /**

@@ -78,7 +78,7 @@ public record SweepPlan(String name, Config base, List<Axis> axes, List<Long> se
 
     /**
      * Points per workload group: the product of the hardware-only axes' sizes. In execution order
-     * (see {@link #indexAt}) each run of this many consecutive positions is one workload group.
+     * (see {@link #executionOrder}) each run of this many consecutive positions is one workload group.
      */
     public long variantsPerGroup() {
         long n = 1;
@@ -96,38 +96,17 @@ public record SweepPlan(String name, Config base, List<Axis> axes, List<Long> se
     }
 
     /**
-     * The grid index of execution position {@code position}. Tasks take contiguous position ranges,
-     * and positions order the grid so that points sharing a workload and counting settings are
-     * consecutive: the axes that change the workload or its counts vary slowest (file order), then
-     * the seed, then the hardware-only axes fastest (file order). A task then counts each of its
-     * groups once and prices every variant from those counts. A bijection fixed by the definition,
-     * so a resumed sweep cuts the same positions; no number depends on it.
+     * The order tasks run the grid in: contiguous position ranges, in which the points sharing a
+     * workload and counting settings are consecutive (see {@link ExecutionOrder}). A bijection fixed
+     * by the definition, so a resumed sweep cuts the same positions; no number depends on it.
      */
+    public ExecutionOrder executionOrder() {
+        return new ExecutionOrder(axes, seeds.size(), size());
+    }
+
+    /** The grid index of execution position {@code position}; decoding many, keep {@link #executionOrder}. */
     public long indexAt(long position) {
-        if (position < 0 || position >= size()) {
-            throw new IndexOutOfBoundsException("position " + position + " of " + size());
-        }
-        int[] step = new int[axes.size()];
-        long rest = position;
-        for (int a = axes.size() - 1; a >= 0; a--) {
-            if (variesHardwareOnly(axes.get(a))) {
-                step[a] = (int) (rest % axes.get(a).size());
-                rest /= axes.get(a).size();
-            }
-        }
-        int seedIndex = (int) (rest % seeds.size());
-        rest /= seeds.size();
-        for (int a = axes.size() - 1; a >= 0; a--) {
-            if (!variesHardwareOnly(axes.get(a))) {
-                step[a] = (int) (rest % axes.get(a).size());
-                rest /= axes.get(a).size();
-            }
-        }
-        long index = 0;
-        for (int a = 0; a < axes.size(); a++) {
-            index = index * axes.get(a).size() + step[a];
-        }
-        return index * seeds.size() + seedIndex;
+        return executionOrder().indexAt(position);
     }
 
     /**
