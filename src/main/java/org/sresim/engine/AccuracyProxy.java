@@ -30,6 +30,8 @@ final class AccuracyProxy {
     private final Height[] perHeight;
     /** boundary[k]: an OU of one of the heights starts or ends after k selected rows of a tile. */
     private final boolean[] boundary;
+    /** nextBoundary[k]: the smallest boundary above k (past the crossbar's rows when none). */
+    private final int[] nextBoundary;
     private final double sigma;
     private final double gMin;
     private final double levelStep;
@@ -63,6 +65,13 @@ final class AccuracyProxy {
         for (int h : heights) {
             for (int p = 0; p < boundary.length; p += h) {
                 boundary[p] = true;
+            }
+        }
+        this.nextBoundary = new int[boundary.length];
+        for (int k = boundary.length - 1, next = boundary.length; k >= 0; k--) {
+            nextBoundary[k] = next;
+            if (boundary[k]) {
+                next = k;
             }
         }
         this.perHeight = new Height[heights.length];
@@ -433,7 +442,9 @@ final class AccuracyProxy {
          * Walks the rows of {@code selected} in row order, keeping running lane-wise sums of the
          * conducting rows' packed levels (lanes of columns [c0, c0+width)), and stores them where an
          * OU of some height can start or end: after a multiple of an OU height ({@link #boundary})
-         * and after the last row. Returns how many rows were selected.
+         * and after the last row. Only conducting rows are visited (a row's place in the selected
+         * sequence is a popcount); the sums stored at the boundaries are those of a row-by-row walk.
+         * Returns how many rows were selected.
          */
         private int walk(long[] selected, long[] conducting, int c0, int width) {
             int k0 = c0 / LANES;
@@ -444,30 +455,36 @@ final class AccuracyProxy {
                 running[k] = 0;
                 runningSquares[k] = 0;
             }
-            int n = 0;
+            prefixConducting[0] = 0;
+            int before = 0; // selected rows in the words already walked
             int cells = 0;
+            int nextStore = nextBoundary[0];
             for (int word = 0; word < words; word++) {
-                long bits = selected[word];
-                long on = conducting[word];
+                long chosen = selected[word];
+                long bits = chosen & conducting[word];
                 while (bits != 0) {
                     long lowest = bits & -bits;
                     bits ^= lowest;
-                    n++;
-                    if ((on & lowest) != 0) {
-                        cells++;
-                        int base = ((word << 6) + Long.numberOfTrailingZeros(lowest)) * perRow;
-                        for (int k = k0; k <= k1; k++) {
-                            running[k] += packed[base + k];
-                            runningSquares[k] += packedSquares[base + k];
-                        }
+                    int place = before + Long.bitCount(chosen & (lowest - 1)); // rows selected ahead of this one
+                    while (nextStore <= place) { // OU edges among the non-conducting rows since the last one
+                        store(nextStore, cells, k0, k1);
+                        nextStore = nextBoundary[nextStore];
                     }
-                    if (boundary[n]) {
-                        store(n, cells, k0, k1);
+                    cells++;
+                    int base = ((word << 6) + Long.numberOfTrailingZeros(lowest)) * perRow;
+                    for (int k = k0; k <= k1; k++) {
+                        running[k] += packed[base + k];
+                        runningSquares[k] += packedSquares[base + k];
                     }
                 }
+                before += Long.bitCount(chosen);
             }
-            store(n, cells, k0, k1);
-            return n;
+            while (nextStore < before) {
+                store(nextStore, cells, k0, k1);
+                nextStore = nextBoundary[nextStore];
+            }
+            store(before, cells, k0, k1);
+            return before;
         }
 
         private void store(int n, int cells, int k0, int k1) {
