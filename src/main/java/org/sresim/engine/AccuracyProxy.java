@@ -299,6 +299,18 @@ final class AccuracyProxy {
 
     private static final Scheme[] OU_SCHEMES = {Scheme.DENSE, Scheme.WEIGHT, Scheme.ACT_VALUE, Scheme.ACT_BIT,
         Scheme.SRE_VALUE, Scheme.SRE_BIT};
+    /** The OU schemes whose rows do not depend on the column group (no weight compression). */
+    private static final Scheme[] WHOLE_TILE_SCHEMES = {Scheme.DENSE, Scheme.ACT_VALUE, Scheme.ACT_BIT};
+
+    /** Every height's OU conversions land in its dense table (only counted while sampling). */
+    private boolean allTabled() {
+        for (Height h : perHeight) {
+            if (!(h.tableN >= h.ouRows && sigma != 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     private static boolean anyNonZero(int[] levels, int from, int width) {
         for (int c = from; c < from + width; c++) {
@@ -413,16 +425,30 @@ final class AccuracyProxy {
                 all[r >>> 6] |= 1L << r;
             }
             long[] selected = new long[words];
+            // Tabled conversions are only counted, so their order is free: the schemes whose rows do
+            // not depend on the column group walk every group's columns at once. Conversions priced
+            // one by one are summed in the fixed order groups, steps, schemes, OUs, columns.
+            boolean ordered = !allTabled();
+            if (!ordered) {
+                for (int b = 0; b < hw.inputSteps(); b++) {
+                    for (Scheme s : WHOLE_TILE_SCHEMES) {
+                        select(s, b, all, all, selected);
+                        int n = walk(selected, activeBit[b], 0, m.colsIn(cb));
+                        for (Height h : perHeight) {
+                            convertOus(n, h.ouRows, 0, m.colsIn(cb), h, s);
+                        }
+                    }
+                }
+            }
             for (int g = 0; g < m.groups(cb); g++) {
                 int c0 = g * hw.ouCols();
                 int width = m.groupWidth(cb, g);
                 for (int b = 0; b < hw.inputSteps(); b++) {
                     for (Scheme s : OU_SCHEMES) {
-                        long[] act = s.skipsActivations() ? (s.bitGranularity() ? activeBit[b] : active) : all;
-                        long[] rowSet = s.compressesWeights() ? survive[g] : all;
-                        for (int x = 0; x < words; x++) {
-                            selected[x] = act[x] & rowSet[x];
+                        if (!ordered && !s.compressesWeights()) {
+                            continue; // walked above for every group
                         }
+                        select(s, b, all, survive[g], selected);
                         int n = walk(selected, activeBit[b], c0, width);
                         for (Height h : perHeight) {
                             convertOus(n, h.ouRows, c0, width, h, s);
@@ -435,6 +461,15 @@ final class AccuracyProxy {
                 for (Height h : perHeight) {
                     convertOus(n, rows, 0, m.colsIn(cb), h, Scheme.IDEAL);
                 }
+            }
+        }
+
+        /** The rows scheme s reads at step b: {@code survivors} are the group's compressed rows. */
+        private void select(Scheme s, int b, long[] all, long[] survivors, long[] selected) {
+            long[] act = s.skipsActivations() ? (s.bitGranularity() ? activeBit[b] : active) : all;
+            long[] rowSet = s.compressesWeights() ? survivors : all;
+            for (int x = 0; x < words; x++) {
+                selected[x] = act[x] & rowSet[x];
             }
         }
 
@@ -513,16 +548,22 @@ final class AccuracyProxy {
                     height.empty[s] += width;
                     continue;
                 }
-                for (int c = c0; c < c0 + width; c++) {
-                    int shift = (c & (LANES - 1)) * 16;
+                // no lane overflows, so lane-wise differences of packed sums need no borrow handling;
+                // each packed word's difference is taken once for its four columns
+                int base = cells * planeVQ;
+                for (int c = c0, last = c0 + width; c < last; ) {
                     int lane = c / LANES;
-                    // no lane overflows, so lane-wise differences of packed sums need no borrow handling
-                    int value = (int) ((prefix[to + lane] - prefix[from + lane]) >>> shift) & 0xFFFF;
-                    int squares = (int) ((prefixSquares[to + lane] - prefixSquares[from + lane]) >>> shift) & 0xFFFF;
-                    if (tabled) {
-                        histogram[cells * planeVQ + value * planeQ + squares]++;
-                    } else {
-                        height.recordBits(s, cells, value, squares);
+                    long values = prefix[to + lane] - prefix[from + lane];
+                    long squares = prefixSquares[to + lane] - prefixSquares[from + lane];
+                    for (int stop = Math.min(last, (lane + 1) * LANES); c < stop; c++) {
+                        int shift = (c & (LANES - 1)) * 16;
+                        int value = (int) (values >>> shift) & 0xFFFF;
+                        int square = (int) (squares >>> shift) & 0xFFFF;
+                        if (tabled) {
+                            histogram[base + value * planeQ + square]++;
+                        } else {
+                            height.recordBits(s, cells, value, square);
+                        }
                     }
                 }
             }
