@@ -244,18 +244,22 @@ final class AccuracyProxy {
         int first = m.firstRow(rb);
         int cols = m.colsIn(cb);
         int colStart = m.groupStart(cb, 0);
-        int[][] level = new int[rows][cols];
         int[] input = new int[rows];
         for (int r = 0; r < rows; r++) {
             input[r] = w.activation(v, first + r);
-            for (int c = 0; c < cols; c++) {
-                level[r][c] = m.level(w, first + r, colStart + c);
-            }
         }
         long maxLevel = (1L << hw.cellBits()) - 1;
         if (hw.dacBits() == 1 && !reference && (long) rows * maxLevel * maxLevel < 1 << 16) {
-            new BitTile(rows, cols, level, input, m, cb).run(m, cb);
+            BitTile tile = new BitTile(rows, cols, input, m, cb);
+            tile.pack(w, first, colStart, cols);
+            tile.run(m, cb);
             return;
+        }
+        int[][] level = new int[rows][cols];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                level[r][c] = m.level(w, first + r, colStart + c);
+            }
         }
         int digitMask = (1 << hw.dacBits()) - 1;
         int[][] digit = new int[hw.inputSteps()][rows];
@@ -362,6 +366,17 @@ final class AccuracyProxy {
      * (rows * maxLevel^2 < 2^16, which bounds every running sum too); the row-by-row path covers
      * everything else.
      */
+    /** Lane buffers of {@link BitTile}, sized for a whole crossbar and reused by every sampled tile. */
+    private record TileBuffers(long[] packed, long[] packedSquares, long[] prefix, long[] prefixSquares,
+                               int[] prefixConducting) {
+        TileBuffers(int rows, int perRow) {
+            this(new long[rows * perRow], new long[rows * perRow], new long[(rows + 1) * perRow],
+                    new long[(rows + 1) * perRow], new int[rows + 1]);
+        }
+    }
+
+    private TileBuffers scratch;
+
     private final class BitTile {
         private static final int LANES = 4;
         private final int rows;
@@ -382,37 +397,69 @@ final class AccuracyProxy {
         private final long[] prefixSquares;
         private final int[] prefixConducting;
 
-        BitTile(int rows, int cols, int[][] level, int[] input, LayerMapping m, int cb) {
+        BitTile(int rows, int cols, int[] input, LayerMapping m, int cb) {
             this.rows = rows;
             this.words = (rows + 63) >>> 6;
             this.perRow = (cols + LANES - 1) / LANES;
-            packed = new long[rows * perRow];
-            packedSquares = new long[rows * perRow];
+            if (scratch == null || scratch.packed.length < rows * perRow) {
+                scratch = new TileBuffers(hw.crossbarRows(), (hw.crossbarCols() + LANES - 1) / LANES);
+            }
+            packed = scratch.packed;
+            packedSquares = scratch.packedSquares;
+            java.util.Arrays.fill(packed, 0, rows * perRow, 0);
+            java.util.Arrays.fill(packedSquares, 0, rows * perRow, 0);
+            prefix = scratch.prefix; // only read where walk() stored
+            prefixSquares = scratch.prefixSquares;
+            prefixConducting = scratch.prefixConducting;
             active = new long[words];
             activeBit = new long[hw.inputSteps()][words];
             survive = new long[m.groups(cb)][words];
-            prefix = new long[(rows + 1) * perRow];
-            prefixSquares = new long[(rows + 1) * perRow];
-            prefixConducting = new int[rows + 1];
             running = new long[perRow];
             runningSquares = new long[perRow];
             for (int r = 0; r < rows; r++) {
-                long bit = 1L << r;
-                int word = r >>> 6;
-                for (int c = 0; c < cols; c++) {
-                    long l = level[r][c];
-                    if (l != 0) {
-                        int shift = (c % LANES) * 16;
-                        packed[r * perRow + c / LANES] |= l << shift;
-                        packedSquares[r * perRow + c / LANES] |= (l * l) << shift;
-                        survive[c / hw.ouCols()][word] |= bit;
-                    }
-                }
                 if (input[r] != 0) {
+                    long bit = 1L << r;
+                    int word = r >>> 6;
                     active[word] |= bit;
                     for (int b = 0; b < hw.inputSteps(); b++) {
                         if (((input[r] >>> b) & 1) != 0) {
                             activeBit[b][word] |= bit;
+                        }
+                    }
+                }
+            }
+        }
+
+        /**
+         * Packs the levels of the tile's cells (rows from {@code first}, physical columns
+         * [colStart, colStart + cols)) weight by weight: a zero weight (most of a pruned layer)
+         * holds only zero levels and is skipped without being drawn.
+         */
+        void pack(LayerWorkload w, int first, int colStart, int cols) {
+            int cpw = hw.cellsPerWeight();
+            int cellBits = hw.cellBits();
+            int levelMask = (1 << cellBits) - 1;
+            int n0 = colStart / cpw;
+            int n1 = (colStart + cols - 1) / cpw;
+            for (int r = 0; r < rows; r++) {
+                long bit = 1L << r;
+                int word = r >>> 6;
+                int rowBase = r * perRow;
+                for (int n = n0; n <= n1; n++) {
+                    int magnitude = Math.abs(w.weight(first + r, n));
+                    if (magnitude == 0) {
+                        continue;
+                    }
+                    int p0 = Math.max(n * cpw, colStart);
+                    int p1 = Math.min(n * cpw + cpw, colStart + cols);
+                    for (int p = p0; p < p1; p++) {
+                        long l = (magnitude >>> ((p - n * cpw) * cellBits)) & levelMask;
+                        if (l != 0) {
+                            int c = p - colStart;
+                            int shift = (c % LANES) * 16;
+                            packed[rowBase + c / LANES] |= l << shift;
+                            packedSquares[rowBase + c / LANES] |= (l * l) << shift;
+                            survive[c / hw.ouCols()][word] |= bit;
                         }
                     }
                 }
