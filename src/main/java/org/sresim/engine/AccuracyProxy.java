@@ -357,71 +357,66 @@ final class AccuracyProxy {
 
     /**
      * The same conversions for 1-bit DACs, with row sets as bit sets and each row's cell levels
-     * packed four columns to a long in 16-bit lanes (and the squared levels likewise). Walking a
-     * scheme's selected rows in order once gives running lane-wise sums of the conducting rows'
-     * packed words, kept where OUs start and end; an OU of rows [start, end) of that sequence then
-     * converts every column from the difference of two of them, one lane extraction per conversion,
-     * whatever its height.
-     * So every OU height costs one walk plus its own conversions. Used when no lane can overflow
-     * (rows * maxLevel^2 < 2^16, which bounds every running sum too); the row-by-row path covers
-     * everything else.
+     * packed four columns to a long in 16-bit lanes (and the squared levels likewise). Per input
+     * step b, the running lane-wise sums over the conducting rows A_b in row order are tabulated
+     * once for the whole tile ({@code cumulative}); every OU of every scheme and column group then
+     * converts from the difference of two entries, one lane extraction per conversion. This works
+     * for every scheme because the rows of A_b a scheme does not select in group g are rows the
+     * group's weights compress away, whose levels there are all zero: skipping them or adding them
+     * gives the same lane sums. So a scheme's OUs only need, at each OU edge, how many rows of A_b
+     * lie before it and how many of them the scheme selected: bit counting, no lane arithmetic.
+     * Conversions are made in the fixed order groups, steps, schemes, OUs, columns, as the
+     * row-by-row path does. Used when no lane can overflow (rows * maxLevel^2 < 2^16, which bounds
+     * every running sum too); the row-by-row path covers everything else.
      */
-    /** Lane buffers of {@link BitTile}, sized for a whole crossbar and reused by every sampled tile. */
-    private record TileBuffers(long[] packed, long[] packedSquares, long[] prefix, long[] prefixSquares,
-                               int[] prefixConducting) {
-        TileBuffers(int rows, int perRow) {
-            this(new long[rows * perRow], new long[rows * perRow], new long[(rows + 1) * perRow],
-                    new long[(rows + 1) * perRow], new int[rows + 1]);
-        }
-    }
-
-    private TileBuffers scratch;
-
     private final class BitTile {
         private static final int LANES = 4;
         private final int rows;
         private final int words;
         private final int perRow;
+        private final int steps;
         private final long[] packed;
         private final long[] packedSquares;
         private final long[] active;
         private final long[][] activeBit;
         private final long[][] survive;
+        /** Step b's lane sums of its first j conducting rows: words (b * (rows + 1) + j) * perRow + lane. */
+        private final long[] cumulative;
+        private final long[] cumulativeSquares;
         /**
-         * Running sums after the first k selected rows, stored for the k where an OU can start or end:
-         * lane words k * perRow + lane, and conducting rows.
+         * The edges of one scheme's OU sequence at the positions k where an OU can start or end:
+         * rows of A_b before the k-th selected row's successor, and conducting selected rows among them.
          */
-        private final long[] prefix;
-        private final long[] running;
-        private final long[] runningSquares;
-        private final long[] prefixSquares;
-        private final int[] prefixConducting;
+        private final OuEdges edges;
 
         BitTile(int rows, int cols, int[] input, LayerMapping m, int cb) {
             this.rows = rows;
             this.words = (rows + 63) >>> 6;
             this.perRow = (cols + LANES - 1) / LANES;
-            if (scratch == null || scratch.packed.length < rows * perRow) {
-                scratch = new TileBuffers(hw.crossbarRows(), (hw.crossbarCols() + LANES - 1) / LANES);
+            this.steps = hw.inputSteps();
+            if (scratch == null) {
+                int rowsMax = hw.crossbarRows();
+                int lanesMax = (hw.crossbarCols() + LANES - 1) / LANES;
+                int sums = steps * (rowsMax + 1) * lanesMax;
+                scratch = new TileBuffers(new long[rowsMax * lanesMax], new long[rowsMax * lanesMax], new long[sums],
+                        new long[sums], new OuEdges(rowsMax));
             }
             packed = scratch.packed;
             packedSquares = scratch.packedSquares;
             java.util.Arrays.fill(packed, 0, rows * perRow, 0);
             java.util.Arrays.fill(packedSquares, 0, rows * perRow, 0);
-            prefix = scratch.prefix; // only read where walk() stored
-            prefixSquares = scratch.prefixSquares;
-            prefixConducting = scratch.prefixConducting;
+            cumulative = scratch.cumulative;
+            cumulativeSquares = scratch.cumulativeSquares;
+            edges = scratch.edges;
             active = new long[words];
-            activeBit = new long[hw.inputSteps()][words];
+            activeBit = new long[steps][words];
             survive = new long[m.groups(cb)][words];
-            running = new long[perRow];
-            runningSquares = new long[perRow];
             for (int r = 0; r < rows; r++) {
                 if (input[r] != 0) {
                     long bit = 1L << r;
                     int word = r >>> 6;
                     active[word] |= bit;
-                    for (int b = 0; b < hw.inputSteps(); b++) {
+                    for (int b = 0; b < steps; b++) {
                         if (((input[r] >>> b) & 1) != 0) {
                             activeBit[b][word] |= bit;
                         }
@@ -466,23 +461,44 @@ final class AccuracyProxy {
             }
         }
 
+        /** Tabulates every step's running lane sums over its conducting rows, all columns of the tile. */
+        private void accumulate() {
+            for (int b = 0; b < steps; b++) {
+                int at = b * (rows + 1) * perRow;
+                java.util.Arrays.fill(cumulative, at, at + perRow, 0);
+                java.util.Arrays.fill(cumulativeSquares, at, at + perRow, 0);
+                for (int word = 0; word < words; word++) {
+                    for (long bits = activeBit[b][word]; bits != 0; bits &= bits - 1) {
+                        int base = ((word << 6) + Long.numberOfTrailingZeros(bits)) * perRow;
+                        int next = at + perRow;
+                        for (int k = 0; k < perRow; k++) {
+                            cumulative[next + k] = cumulative[at + k] + packed[base + k];
+                            cumulativeSquares[next + k] = cumulativeSquares[at + k] + packedSquares[base + k];
+                        }
+                        at = next;
+                    }
+                }
+            }
+        }
+
         void run(LayerMapping m, int cb) {
+            accumulate();
             long[] all = new long[words];
             for (int r = 0; r < rows; r++) {
                 all[r >>> 6] |= 1L << r;
             }
             long[] selected = new long[words];
             // Tabled conversions are only counted, so their order is free: the schemes whose rows do
-            // not depend on the column group walk every group's columns at once. Conversions priced
-            // one by one are summed in the fixed order groups, steps, schemes, OUs, columns.
+            // not depend on the column group convert every group's columns at once. Conversions priced
+            // one by one keep the fixed order.
             boolean ordered = !allTabled();
             if (!ordered) {
-                for (int b = 0; b < hw.inputSteps(); b++) {
+                for (int b = 0; b < steps; b++) {
                     for (Scheme s : WHOLE_TILE_SCHEMES) {
                         select(s, b, all, all, selected);
-                        int n = walk(selected, activeBit[b], 0, m.colsIn(cb));
+                        int n = edges.find(selected, activeBit[b], words);
                         for (Height h : perHeight) {
-                            convertOus(n, h.ouRows, 0, m.colsIn(cb), h, s);
+                            convertOus(n, h.ouRows, b, 0, m.colsIn(cb), h, s);
                         }
                     }
                 }
@@ -490,23 +506,23 @@ final class AccuracyProxy {
             for (int g = 0; g < m.groups(cb); g++) {
                 int c0 = g * hw.ouCols();
                 int width = m.groupWidth(cb, g);
-                for (int b = 0; b < hw.inputSteps(); b++) {
+                for (int b = 0; b < steps; b++) {
                     for (Scheme s : OU_SCHEMES) {
                         if (!ordered && !s.compressesWeights()) {
-                            continue; // walked above for every group
+                            continue; // converted above for every group
                         }
                         select(s, b, all, survive[g], selected);
-                        int n = walk(selected, activeBit[b], c0, width);
+                        int n = edges.find(selected, activeBit[b], words);
                         for (Height h : perHeight) {
-                            convertOus(n, h.ouRows, c0, width, h, s);
+                            convertOus(n, h.ouRows, b, c0, width, h, s);
                         }
                     }
                 }
             }
-            for (int b = 0; b < hw.inputSteps(); b++) {
-                int n = walk(all, activeBit[b], 0, perRow * LANES);
+            for (int b = 0; b < steps; b++) {
+                int n = edges.find(all, activeBit[b], words);
                 for (Height h : perHeight) {
-                    convertOus(n, rows, 0, m.colsIn(cb), h, Scheme.IDEAL);
+                    convertOus(n, rows, b, 0, m.colsIn(cb), h, Scheme.IDEAL);
                 }
             }
         }
@@ -520,88 +536,31 @@ final class AccuracyProxy {
             }
         }
 
-        /**
-         * Walks the rows of {@code selected} in row order, keeping running lane-wise sums of the
-         * conducting rows' packed levels (lanes of columns [c0, c0+width)), and stores them where an
-         * OU of some height can start or end: after a multiple of an OU height ({@link #boundary})
-         * and after the last row. Only conducting rows are visited (a row's place in the selected
-         * sequence is a popcount); the sums stored at the boundaries are those of a row-by-row walk.
-         * Returns how many rows were selected.
-         */
-        private int walk(long[] selected, long[] conducting, int c0, int width) {
-            int k0 = c0 / LANES;
-            int k1 = Math.min(perRow - 1, (c0 + width - 1) / LANES);
-            for (int k = k0; k <= k1; k++) {
-                prefix[k] = 0;
-                prefixSquares[k] = 0;
-                running[k] = 0;
-                runningSquares[k] = 0;
-            }
-            prefixConducting[0] = 0;
-            int before = 0; // selected rows in the words already walked
-            int cells = 0;
-            int nextStore = nextBoundary[0];
-            for (int word = 0; word < words; word++) {
-                long chosen = selected[word];
-                long bits = chosen & conducting[word];
-                while (bits != 0) {
-                    long lowest = bits & -bits;
-                    bits ^= lowest;
-                    int place = before + Long.bitCount(chosen & (lowest - 1)); // rows selected ahead of this one
-                    while (nextStore <= place) { // OU edges among the non-conducting rows since the last one
-                        store(nextStore, cells, k0, k1);
-                        nextStore = nextBoundary[nextStore];
-                    }
-                    cells++;
-                    int base = ((word << 6) + Long.numberOfTrailingZeros(lowest)) * perRow;
-                    for (int k = k0; k <= k1; k++) {
-                        running[k] += packed[base + k];
-                        runningSquares[k] += packedSquares[base + k];
-                    }
-                }
-                before += Long.bitCount(chosen);
-            }
-            while (nextStore < before) {
-                store(nextStore, cells, k0, k1);
-                nextStore = nextBoundary[nextStore];
-            }
-            store(before, cells, k0, k1);
-            return before;
-        }
-
-        private void store(int n, int cells, int k0, int k1) {
-            prefixConducting[n] = cells;
-            int at = n * perRow;
-            for (int k = k0; k <= k1; k++) {
-                prefix[at + k] = running[k];
-                prefixSquares[at + k] = runningSquares[k];
-            }
-        }
-
-        /** The OUs of {@code ouRows} consecutive walked rows, each converting columns [c0, c0+width). */
-        private void convertOus(int n, int ouRows, int c0, int width, Height height, Scheme scheme) {
+        /** The OUs of {@code ouRows} consecutive selected rows, each converting columns [c0, c0+width). */
+        private void convertOus(int n, int ouRows, int b, int c0, int width, Height height, Scheme scheme) {
             int s = scheme.ordinal();
             // every conversion of OUs this small lands in the height's table (cells <= ouRows <= tableN)
             boolean tabled = height.tableN >= ouRows && sigma != 0;
             long[] histogram = height.histograms[s];
             int planeQ = (int) height.tableQ + 1;
             int planeVQ = ((int) height.tableV + 1) * planeQ;
+            int stepAt = b * (rows + 1) * perRow;
             for (int start = 0; start < n; start += ouRows) {
                 int end = Math.min(n, start + ouRows);
-                int cells = prefixConducting[end] - prefixConducting[start];
-                int from = start * perRow;
-                int to = end * perRow;
+                int cells = edges.conducting[end] - edges.conducting[start];
                 if (cells == 0) {
                     height.empty[s] += width;
                     continue;
                 }
+                int from = stepAt + edges.before[start] * perRow;
+                int to = stepAt + edges.before[end] * perRow;
+                int base = cells * planeVQ;
                 // no lane overflows, so lane-wise differences of packed sums need no borrow handling;
                 // each packed word's difference is taken once for its four columns
-                int base = cells * planeVQ;
                 for (int c = c0, last = c0 + width; c < last; ) {
                     int lane = c / LANES;
-                    long values = prefix[to + lane] - prefix[from + lane];
-                    long squares = prefixSquares[to + lane] - prefixSquares[from + lane];
+                    long values = cumulative[to + lane] - cumulative[from + lane];
+                    long squares = cumulativeSquares[to + lane] - cumulativeSquares[from + lane];
                     for (int stop = Math.min(last, (lane + 1) * LANES); c < stop; c++) {
                         int shift = (c & (LANES - 1)) * 16;
                         int value = (int) (values >>> shift) & 0xFFFF;
@@ -616,4 +575,70 @@ final class AccuracyProxy {
             }
         }
     }
+
+    /**
+     * Where a scheme's OUs start and end, for every height at once: for each position k (k selected
+     * rows consumed) that is an OU edge of some height ({@link #boundary}) or the end, how many rows of
+     * A_b lie before the row after the k-th selected one ({@code before}, an index into the step's
+     * running sums) and how many selected rows of A_b ({@code conducting}). Scratch, reused.
+     */
+    private final class OuEdges {
+        final int[] before;
+        final int[] conducting;
+
+        OuEdges(int rows) {
+            before = new int[rows + 1];
+            conducting = new int[rows + 1];
+        }
+
+        /** Fills the edges of the {@code selected} rows' sequence under conducting rows {@code on}; returns how many rows are selected. */
+        int find(long[] selected, long[] on, int words) {
+            before[0] = 0;
+            conducting[0] = 0;
+            int n = 0; // selected rows in the words already passed
+            int onBefore = 0; // rows of on in those words
+            int both = 0; // selected rows of on in those words
+            int next = nextBoundary[0];
+            for (int word = 0; word < words; word++) {
+                long chosen = selected[word];
+                int count = Long.bitCount(chosen);
+                while (next <= n + count) { // the next edge falls after a selected row of this word
+                    long bits = chosen;
+                    for (int j = n + 1; j < next; j++) {
+                        bits &= bits - 1; // drop the selected rows before the edge's row
+                    }
+                    long upTo = ((bits & -bits) << 1) - 1; // rows up to and including the edge's row (all: row 63)
+                    before[next] = onBefore + Long.bitCount(on[word] & upTo);
+                    conducting[next] = both + Long.bitCount(on[word] & chosen & upTo);
+                    next = nextBoundary[next];
+                }
+                n += count;
+                onBefore += Long.bitCount(on[word]);
+                both += Long.bitCount(on[word] & chosen);
+            }
+            if (n > 0 && !boundary[n]) { // the sequence's end, after its last selected row
+                int word = words - 1;
+                while (selected[word] == 0) {
+                    word--;
+                }
+                long upTo = (Long.highestOneBit(selected[word]) << 1) - 1; // up to its last selected row
+                int onPrior = 0;
+                int bothPrior = 0;
+                for (int x = 0; x < word; x++) {
+                    onPrior += Long.bitCount(on[x]);
+                    bothPrior += Long.bitCount(on[x] & selected[x]);
+                }
+                before[n] = onPrior + Long.bitCount(on[word] & upTo);
+                conducting[n] = bothPrior + Long.bitCount(on[word] & selected[word] & upTo);
+            }
+            return n;
+        }
+    }
+
+    /** Lane buffers of {@link BitTile}, sized for a whole crossbar and reused by every sampled tile. */
+    private record TileBuffers(long[] packed, long[] packedSquares, long[] cumulative, long[] cumulativeSquares,
+                               OuEdges edges) {
+    }
+
+    private TileBuffers scratch;
 }
