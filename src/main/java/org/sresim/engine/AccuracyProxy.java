@@ -560,8 +560,14 @@ final class AccuracyProxy {
                 for (int c = c0, last = c0 + width; c < last; ) {
                     int lane = c / LANES;
                     long values = cumulative[to + lane] - cumulative[from + lane];
+                    int stop = Math.min(last, (lane + 1) * LANES);
+                    if (values == 0 && tabled) { // four columns of zero levels (common: pruned weights, high slices)
+                        histogram[base] += stop - c;
+                        c = stop;
+                        continue;
+                    }
                     long squares = cumulativeSquares[to + lane] - cumulativeSquares[from + lane];
-                    for (int stop = Math.min(last, (lane + 1) * LANES); c < stop; c++) {
+                    for (; c < stop; c++) {
                         int shift = (c & (LANES - 1)) * 16;
                         int value = (int) (values >>> shift) & 0xFFFF;
                         int square = (int) (squares >>> shift) & 0xFFFF;
