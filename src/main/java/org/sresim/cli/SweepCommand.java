@@ -81,8 +81,10 @@ final class SweepCommand implements Callable<Integer> {
         }
         SparkSession spark = sparkOptions.session("sre-sweep " + plan.name());
         try {
+            Thread warmUp = Summary.warmUp(spark, plan.profiledNetworks());
             SweepJob.Outcome o = new SweepJob(spark, console).run(plan, new SweepJob.Options(out, file.toString(),
                     SweepFile.asJson(file), version(), taskPoints, forceRerun, Duration.ofSeconds(leaseTimeoutSeconds)));
+            joinQuietly(warmUp);
             Dataset<Row> summary = Summary.bestSre(spark, o.path(), plan.profiledNetworks());
             console.println();
             RowPrinter.print(summary.schema(), summary.collectAsList(), RowPrinter.Format.table, console);
@@ -92,6 +94,14 @@ final class SweepCommand implements Callable<Integer> {
             spark.stop();
         }
         return 0;
+    }
+
+    private static void joinQuietly(Thread t) {
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static String differences(Config base, Config point) {
