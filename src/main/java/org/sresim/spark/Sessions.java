@@ -19,7 +19,13 @@ public final class Sessions {
         if (master != null) {
             b.master(master);
         } else if (System.getProperty("spark.master") == null) {
-            b.master("local[*]").config("spark.ui.enabled", "false");
+            b.master("local[*]");
+        }
+        String effective = master != null ? master : System.getProperty("spark.master", "local[*]");
+        if (effective.startsWith("local") && System.getProperty("spark.ui.enabled") == null) {
+            // an embedded run has nobody at its web UI, and starting it costs a second of every
+            // command; -Dspark.ui.enabled=true brings it back
+            b.config("spark.ui.enabled", "false");
         }
         if (System.getenv("SPARK_LOCAL_IP") == null && System.getProperty("spark.driver.host") == null
                 && (master == null || master.startsWith("local"))) {
