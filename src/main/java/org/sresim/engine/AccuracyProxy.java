@@ -305,6 +305,8 @@ final class AccuracyProxy {
         Scheme.SRE_VALUE, Scheme.SRE_BIT};
     /** The OU schemes whose rows do not depend on the column group (no weight compression). */
     private static final Scheme[] WHOLE_TILE_SCHEMES = {Scheme.DENSE, Scheme.ACT_VALUE, Scheme.ACT_BIT};
+    /** The OU schemes whose rows are the column group's compressed rows. */
+    private static final Scheme[] COMPRESSING_SCHEMES = {Scheme.WEIGHT, Scheme.SRE_VALUE, Scheme.SRE_BIT};
 
     /** Every height's OU conversions land in its dense table (only counted while sampling). */
     private boolean allTabled() {
@@ -359,14 +361,13 @@ final class AccuracyProxy {
      * The same conversions for 1-bit DACs, with row sets as bit sets and each row's cell levels
      * packed four columns to a long in 16-bit lanes (and the squared levels likewise). Per input
      * step b, the running lane-wise sums over the conducting rows A_b in row order are tabulated
-     * once for the whole tile ({@code cumulative}); every OU of every scheme and column group then
+     * once ({@code cumulative}); every OU of every scheme and column group then
      * converts from the difference of two entries, one lane extraction per conversion. This works
      * for every scheme because the rows of A_b a scheme does not select in group g are rows the
      * group's weights compress away, whose levels there are all zero: skipping them or adding them
      * gives the same lane sums. So a scheme's OUs only need, at each OU edge, how many rows of A_b
      * lie before it and how many of them the scheme selected: bit counting, no lane arithmetic.
-     * Conversions are made in the fixed order groups, steps, schemes, OUs, columns, as the
-     * row-by-row path does. Used when no lane can overflow (rows * maxLevel^2 < 2^16, which bounds
+     * The order of the conversions is described at {@link #run}. Used when no lane can overflow (rows * maxLevel^2 < 2^16, which bounds
      * every running sum too); the row-by-row path covers everything else.
      */
     private final class BitTile {
@@ -380,7 +381,7 @@ final class AccuracyProxy {
         private final long[] active;
         private final long[][] activeBit;
         private final long[][] survive;
-        /** Step b's lane sums of its first j conducting rows: words (b * (rows + 1) + j) * perRow + lane. */
+        /** One step's lane sums of its first j conducting rows: words j * perRow + lane ({@link #accumulate}). */
         private final long[] cumulative;
         private final long[] cumulativeSquares;
         /**
@@ -397,7 +398,7 @@ final class AccuracyProxy {
             if (scratch == null) {
                 int rowsMax = hw.crossbarRows();
                 int lanesMax = (hw.crossbarCols() + LANES - 1) / LANES;
-                int sums = steps * (rowsMax + 1) * lanesMax;
+                int sums = (rowsMax + 1) * lanesMax;
                 scratch = new TileBuffers(new long[rowsMax * lanesMax], new long[rowsMax * lanesMax], new long[sums],
                         new long[sums], new OuEdges(rowsMax));
             }
@@ -461,69 +462,83 @@ final class AccuracyProxy {
             }
         }
 
-        /** Tabulates every step's running lane sums over its conducting rows, all columns of the tile. */
-        private void accumulate() {
-            for (int b = 0; b < steps; b++) {
-                int at = b * (rows + 1) * perRow;
-                java.util.Arrays.fill(cumulative, at, at + perRow, 0);
-                java.util.Arrays.fill(cumulativeSquares, at, at + perRow, 0);
-                for (int word = 0; word < words; word++) {
-                    for (long bits = activeBit[b][word]; bits != 0; bits &= bits - 1) {
-                        int base = ((word << 6) + Long.numberOfTrailingZeros(bits)) * perRow;
-                        int next = at + perRow;
-                        for (int k = 0; k < perRow; k++) {
-                            cumulative[next + k] = cumulative[at + k] + packed[base + k];
-                            cumulativeSquares[next + k] = cumulativeSquares[at + k] + packedSquares[base + k];
-                        }
-                        at = next;
+        /**
+         * Tabulates step b's running sums over its conducting rows, in lanes [k0, k1]: entry j holds
+         * the sums of the first j rows of A_b (words j * perRow + lane).
+         */
+        private void accumulate(int b, int k0, int k1) {
+            for (int k = k0; k <= k1; k++) {
+                cumulative[k] = 0;
+                cumulativeSquares[k] = 0;
+            }
+            int at = 0;
+            for (int word = 0; word < words; word++) {
+                for (long bits = activeBit[b][word]; bits != 0; bits &= bits - 1) {
+                    int base = ((word << 6) + Long.numberOfTrailingZeros(bits)) * perRow;
+                    int next = at + perRow;
+                    for (int k = k0; k <= k1; k++) {
+                        cumulative[next + k] = cumulative[at + k] + packed[base + k];
+                        cumulativeSquares[next + k] = cumulativeSquares[at + k] + packedSquares[base + k];
                     }
+                    at = next;
                 }
             }
         }
 
+        /**
+         * Every conversion of the tile. A tally's misread sum depends on the order of the conversions
+         * priced one by one, so each (height, scheme) receives its conversions in the fixed order
+         * groups, steps, OUs, columns, as on the row-by-row path; conversions that land in the dense
+         * table are only counted, so when every height's do, steps go outermost (one step's sums at a
+         * time over all columns) and the schemes whose rows do not depend on the group convert every
+         * group's columns at once.
+         */
         void run(LayerMapping m, int cb) {
-            accumulate();
             long[] all = new long[words];
             for (int r = 0; r < rows; r++) {
                 all[r >>> 6] |= 1L << r;
             }
             long[] selected = new long[words];
-            // Tabled conversions are only counted, so their order is free: the schemes whose rows do
-            // not depend on the column group convert every group's columns at once. Conversions priced
-            // one by one keep the fixed order.
-            boolean ordered = !allTabled();
-            if (!ordered) {
+            if (allTabled()) {
                 for (int b = 0; b < steps; b++) {
+                    accumulate(b, 0, perRow - 1);
                     for (Scheme s : WHOLE_TILE_SCHEMES) {
                         select(s, b, all, all, selected);
-                        int n = edges.find(selected, activeBit[b], words);
-                        for (Height h : perHeight) {
-                            convertOus(n, h.ouRows, b, 0, m.colsIn(cb), h, s);
+                        convert(edges.find(selected, activeBit[b], words), 0, m.colsIn(cb), s);
+                    }
+                    for (int g = 0; g < m.groups(cb); g++) {
+                        for (Scheme s : COMPRESSING_SCHEMES) {
+                            select(s, b, all, survive[g], selected);
+                            convert(edges.find(selected, activeBit[b], words), g * hw.ouCols(), m.groupWidth(cb, g), s);
                         }
                     }
                 }
-            }
-            for (int g = 0; g < m.groups(cb); g++) {
-                int c0 = g * hw.ouCols();
-                int width = m.groupWidth(cb, g);
-                for (int b = 0; b < steps; b++) {
-                    for (Scheme s : OU_SCHEMES) {
-                        if (!ordered && !s.compressesWeights()) {
-                            continue; // converted above for every group
-                        }
-                        select(s, b, all, survive[g], selected);
-                        int n = edges.find(selected, activeBit[b], words);
-                        for (Height h : perHeight) {
-                            convertOus(n, h.ouRows, b, c0, width, h, s);
+            } else {
+                for (int g = 0; g < m.groups(cb); g++) {
+                    int c0 = g * hw.ouCols();
+                    int width = m.groupWidth(cb, g);
+                    for (int b = 0; b < steps; b++) {
+                        accumulate(b, c0 / LANES, (c0 + width - 1) / LANES);
+                        for (Scheme s : OU_SCHEMES) {
+                            select(s, b, all, survive[g], selected);
+                            convert(edges.find(selected, activeBit[b], words), c0, width, s);
                         }
                     }
                 }
             }
             for (int b = 0; b < steps; b++) {
+                accumulate(b, 0, perRow - 1);
                 int n = edges.find(all, activeBit[b], words);
                 for (Height h : perHeight) {
-                    convertOus(n, rows, b, 0, m.colsIn(cb), h, Scheme.IDEAL);
+                    convertOus(n, rows, 0, m.colsIn(cb), h, Scheme.IDEAL);
                 }
+            }
+        }
+
+        /** The OUs of every height over the {@code n} rows {@link #edges} describes, converting columns [c0, c0+width). */
+        private void convert(int n, int c0, int width, Scheme s) {
+            for (Height h : perHeight) {
+                convertOus(n, h.ouRows, c0, width, h, s);
             }
         }
 
@@ -537,14 +552,13 @@ final class AccuracyProxy {
         }
 
         /** The OUs of {@code ouRows} consecutive selected rows, each converting columns [c0, c0+width). */
-        private void convertOus(int n, int ouRows, int b, int c0, int width, Height height, Scheme scheme) {
+        private void convertOus(int n, int ouRows, int c0, int width, Height height, Scheme scheme) {
             int s = scheme.ordinal();
             // every conversion of OUs this small lands in the height's table (cells <= ouRows <= tableN)
             boolean tabled = height.tableN >= ouRows && sigma != 0;
             long[] histogram = height.histograms[s];
             int planeQ = (int) height.tableQ + 1;
             int planeVQ = ((int) height.tableV + 1) * planeQ;
-            int stepAt = b * (rows + 1) * perRow;
             for (int start = 0; start < n; start += ouRows) {
                 int end = Math.min(n, start + ouRows);
                 int cells = edges.conducting[end] - edges.conducting[start];
@@ -552,8 +566,8 @@ final class AccuracyProxy {
                     height.empty[s] += width;
                     continue;
                 }
-                int from = stepAt + edges.before[start] * perRow;
-                int to = stepAt + edges.before[end] * perRow;
+                int from = edges.before[start] * perRow;
+                int to = edges.before[end] * perRow;
                 int base = cells * planeVQ;
                 // no lane overflows, so lane-wise differences of packed sums need no borrow handling;
                 // each packed word's difference is taken once for its four columns
