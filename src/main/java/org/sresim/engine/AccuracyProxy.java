@@ -28,6 +28,9 @@ final class AccuracyProxy {
     private final Hardware hw;
     private final int[] heights;
     private final Height[] perHeight;
+    /** The heights whose OU conversions are only counted (any order), and those priced one by one in order. */
+    private final Height[] tabledHeights;
+    private final Height[] orderedHeights;
     /** boundary[k]: an OU of one of the heights starts or ends after k selected rows of a tile. */
     private final boolean[] boundary;
     /** nextBoundary[k]: the smallest boundary above k (past the crossbar's rows when none). */
@@ -78,6 +81,8 @@ final class AccuracyProxy {
         for (int h = 0; h < heights.length; h++) {
             perHeight[h] = new Height(heights[h]);
         }
+        this.tabledHeights = java.util.Arrays.stream(perHeight).filter(this::tabled).toArray(Height[]::new);
+        this.orderedHeights = java.util.Arrays.stream(perHeight).filter(h -> !tabled(h)).toArray(Height[]::new);
         this.misreadMemo = new MisreadMemo(
                 squares -> Erfc.value(0.5 * levelStep / (sigma * Math.sqrt(squares)) / Math.sqrt(2)));
     }
@@ -308,14 +313,12 @@ final class AccuracyProxy {
     /** The OU schemes whose rows are the column group's compressed rows. */
     private static final Scheme[] COMPRESSING_SCHEMES = {Scheme.WEIGHT, Scheme.SRE_VALUE, Scheme.SRE_BIT};
 
-    /** Every height's OU conversions land in its dense table (only counted while sampling). */
-    private boolean allTabled() {
-        for (Height h : perHeight) {
-            if (!(h.tableN >= h.ouRows && sigma != 0)) {
-                return false;
-            }
-        }
-        return true;
+    /**
+     * Whether this height's OU conversions all land in its dense table, where they are only counted
+     * while sampling (so their order does not matter).
+     */
+    private boolean tabled(Height h) {
+        return h.tableN >= h.ouRows && sigma != 0;
     }
 
     private static boolean anyNonZero(int[] levels, int from, int width) {
@@ -489,9 +492,9 @@ final class AccuracyProxy {
          * Every conversion of the tile. A tally's misread sum depends on the order of the conversions
          * priced one by one, so each (height, scheme) receives its conversions in the fixed order
          * groups, steps, OUs, columns, as on the row-by-row path; conversions that land in the dense
-         * table are only counted, so when every height's do, steps go outermost (one step's sums at a
-         * time over all columns) and the schemes whose rows do not depend on the group convert every
-         * group's columns at once.
+         * table are only counted, so for the heights whose OUs always do, steps go outermost (one
+         * step's sums at a time over all columns) and the schemes whose rows do not depend on the
+         * group convert every group's columns at once.
          */
         void run(LayerMapping m, int cb) {
             long[] all = new long[words];
@@ -499,21 +502,23 @@ final class AccuracyProxy {
                 all[r >>> 6] |= 1L << r;
             }
             long[] selected = new long[words];
-            if (allTabled()) {
+            if (tabledHeights.length > 0) {
                 for (int b = 0; b < steps; b++) {
                     accumulate(b, 0, perRow - 1);
                     for (Scheme s : WHOLE_TILE_SCHEMES) {
                         select(s, b, all, all, selected);
-                        convert(edges.find(selected, activeBit[b], words), 0, m.colsIn(cb), s);
+                        convert(edges.find(selected, activeBit[b], words), 0, m.colsIn(cb), s, tabledHeights);
                     }
                     for (int g = 0; g < m.groups(cb); g++) {
                         for (Scheme s : COMPRESSING_SCHEMES) {
                             select(s, b, all, survive[g], selected);
-                            convert(edges.find(selected, activeBit[b], words), g * hw.ouCols(), m.groupWidth(cb, g), s);
+                            convert(edges.find(selected, activeBit[b], words), g * hw.ouCols(), m.groupWidth(cb, g), s,
+                                    tabledHeights);
                         }
                     }
                 }
-            } else {
+            }
+            if (orderedHeights.length > 0) {
                 for (int g = 0; g < m.groups(cb); g++) {
                     int c0 = g * hw.ouCols();
                     int width = m.groupWidth(cb, g);
@@ -521,7 +526,7 @@ final class AccuracyProxy {
                         accumulate(b, c0 / LANES, (c0 + width - 1) / LANES);
                         for (Scheme s : OU_SCHEMES) {
                             select(s, b, all, survive[g], selected);
-                            convert(edges.find(selected, activeBit[b], words), c0, width, s);
+                            convert(edges.find(selected, activeBit[b], words), c0, width, s, orderedHeights);
                         }
                     }
                 }
@@ -535,9 +540,9 @@ final class AccuracyProxy {
             }
         }
 
-        /** The OUs of every height over the {@code n} rows {@link #edges} describes, converting columns [c0, c0+width). */
-        private void convert(int n, int c0, int width, Scheme s) {
-            for (Height h : perHeight) {
+        /** The OUs of each of {@code heights} over the {@code n} rows {@link #edges} describes, converting columns [c0, c0+width). */
+        private void convert(int n, int c0, int width, Scheme s, Height[] heights) {
+            for (Height h : heights) {
                 convertOus(n, h.ouRows, c0, width, h, s);
             }
         }
