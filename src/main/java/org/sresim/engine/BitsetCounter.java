@@ -14,6 +14,16 @@ import org.sresim.workload.LayerWorkload;
  * ({@link BlockTotals}).
  */
 final class BitsetCounter implements OuCounter {
+    /** Distinct masks per block from which windows are held as bit planes (tests force either way). */
+    private final int planesFromMasks;
+
+    BitsetCounter() {
+        this(ActiveRows.PLANES_FROM_MASKS);
+    }
+
+    BitsetCounter(int planesFromMasks) {
+        this.planesFromMasks = planesFromMasks;
+    }
 
     @Override
     public LayerCounts count(LayerWorkload w, Hardware hw) {
@@ -66,7 +76,7 @@ final class BitsetCounter implements OuCounter {
     }
 
     /** Every visited window of row block rb, its active rows loaded once and added to the block's totals. */
-    private static void visitWindows(LayerWorkload w, LayerMapping m, Hardware hw, int rb, BlockMasks masks,
+    private void visitWindows(LayerWorkload w, LayerMapping m, Hardware hw, int rb, BlockMasks masks,
                                      int[] sample, BlockTotals totals, LayerCounts[] counts) {
         int rowsIn = m.rowsIn(rb);
         int visits = sample == null ? w.layer().windows() : sample.length;
@@ -78,7 +88,7 @@ final class BitsetCounter implements OuCounter {
             }
         }
         WindowReader reader = new WindowReader(w, m.firstRow(rb), rowsIn);
-        ActiveRows rows = ActiveRows.of(hw, rowsIn, masks.words());
+        ActiveRows rows = ActiveRows.of(hw, rowsIn, masks.words(), masks.distinct(), planesFromMasks);
         int[] inputs = new int[rowsIn];
         for (int visit = 0; visit < visits; visit++) {
             reader.read(sample == null ? visit : sample[visit], inputs);

@@ -119,32 +119,64 @@ record BlockMasks(int words, long[] masks, int[][] maskOfGroup, long[] groups, l
     }
 
     /**
-     * Groups holding some slices of a weight: a row survives when a slice stored in the group has
-     * a set bit, so the weights are read row by row in memory order.
+     * Groups holding some slices of a weight: a row survives in a group when a slice stored there
+     * has a set bit, that is when the weight's magnitude has a set bit in the bits those slices
+     * hold (a group holds consecutive slices, so consecutive bits). Walks each weight column's
+     * non-zero rows from the mask, 64 at a time, reading only the non-zero weights (a drawn layer
+     * draws them on demand instead of materialising its matrix), and gathers each group's word in
+     * a register. A column stored whole in one group needs no weight: its mask word is the group's.
      */
     private static void fromWeightSlices(LayerWorkload w, Hardware hw, int first, int rowsIn, int[] groupOf,
                                          long[][] masks) {
+        NonZeroMask nonZero = w.nonZero();
         int cpw = hw.cellsPerWeight();
-        int cols = w.layer().cols();
-        int levelMask = (1 << hw.cellBits()) - 1;
-        short[] weights = w.weights();
-        for (int r = 0; r < rowsIn; r++) {
-            long bit = 1L << r;
-            int word = r >>> 6;
-            int rowStart = (first + r) * cols;
-            for (int n = 0; n < cols; n++) {
-                int magnitude = Math.abs(weights[rowStart + n]);
-                if (magnitude == 0) {
-                    continue;
-                }
-                int p = n * cpw;
-                for (int j = 0; j < cpw; j++) {
-                    if (((magnitude >>> (j * hw.cellBits())) & levelMask) != 0) {
-                        masks[groupOf[p + j]][word] |= bit;
+        int words = (rowsIn + 63) >>> 6;
+        long[] rows = new long[words];
+        int[] group = new int[cpw];
+        int[] bits = new int[cpw];
+        long[] acc = new long[cpw];
+        for (int n = 0; n < w.layer().cols(); n++) {
+            int groups = sliceGroups(groupOf, n * cpw, cpw, hw.cellBits(), group, bits);
+            if (groups == 1) {
+                nonZero.orRows(n, first, rowsIn, masks[group[0]]);
+                continue;
+            }
+            java.util.Arrays.fill(rows, 0);
+            nonZero.orRows(n, first, rowsIn, rows);
+            for (int j = 0; j < words; j++) {
+                java.util.Arrays.fill(acc, 0, groups, 0);
+                int base = first + (j << 6);
+                for (long set = rows[j]; set != 0; set &= set - 1) {
+                    int r = Long.numberOfTrailingZeros(set);
+                    int magnitude = Math.abs(w.weight(base + r, n));
+                    for (int e = 0; e < groups; e++) {
+                        acc[e] |= (long) (-(magnitude & bits[e]) >>> 31) << r; // 1 when a held bit is set
                     }
+                }
+                for (int e = 0; e < groups; e++) {
+                    masks[group[e]][j] |= acc[e];
                 }
             }
         }
+    }
+
+    /**
+     * The groups holding the slices of the weight whose first physical column is {@code p}: fills
+     * {@code group[e]} and {@code bits[e]} (the magnitude bits its slices hold) for each and
+     * returns how many.
+     */
+    private static int sliceGroups(int[] groupOf, int p, int cpw, int cellBits, int[] group, int[] bits) {
+        int groups = 0;
+        for (int j = 0; j < cpw; j++) {
+            int g = groupOf[p + j];
+            if (groups == 0 || group[groups - 1] != g) {
+                group[groups] = g;
+                bits[groups] = 0;
+                groups++;
+            }
+            bits[groups - 1] |= (int) ((1L << cellBits) - 1) << (j * cellBits);
+        }
+        return groups;
     }
 
     /** A row mask as a hash key. */

@@ -20,6 +20,16 @@ class CounterPropertiesTest {
     }
 
     @Property(tries = 200)
+    void bitPlanesAndByteLanesCountAlike(@ForAll long seed) {
+        // the counter picks by the number of distinct masks; force each way on the same layer
+        RandomLayers c = RandomLayers.draw(seed);
+        LayerCounts reference = new ReferenceCounter().count(c.workload, c.hw);
+        assertThat(new BitsetCounter(0).count(c.workload, c.hw)).as("bit planes").isEqualTo(reference);
+        assertThat(new BitsetCounter(Integer.MAX_VALUE).count(c.workload, c.hw)).as("byte lanes where they fit")
+                .isEqualTo(reference);
+    }
+
+    @Property(tries = 200)
     void fastCounterEqualsTheReferenceOnAWindowSample(@ForAll long seed) {
         RandomLayers c = RandomLayers.draw(seed);
         int windows = c.workload.layer().windows();
