@@ -82,7 +82,11 @@ abstract class ActiveRows {
      */
     static final class BitPlanes extends ActiveRows {
         private final int dacBits;
-        private final long[] planes;
+        /** Step b's rows in words [b * words, (b + 1) * words). */
+        final long[] planes;
+        /** The steps with an active row this window, the first {@link #usedSteps} of them. */
+        final int[] used;
+        int usedSteps;
 
         BitPlanes(int rows, int words, int steps, int dacBits) {
             super(rows, words, steps);
@@ -91,6 +95,7 @@ abstract class ActiveRows {
             }
             this.dacBits = dacBits;
             this.planes = new long[steps * words];
+            this.used = new int[steps];
         }
 
         @Override
@@ -119,6 +124,12 @@ abstract class ActiveRows {
                     }
                 }
                 active[j] = word;
+            }
+            usedSteps = 0;
+            for (int b = 0; b < steps; b++) {
+                if (BitsetCounter.popCount(planes, b * words, words) != 0) {
+                    used[usedSteps++] = b;
+                }
             }
         }
 

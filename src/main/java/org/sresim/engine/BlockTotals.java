@@ -62,8 +62,58 @@ final class BlockTotals {
      */
     void addWindow(ActiveRows rows, int visit, WindowStats[] stats) {
         addActivationOnly(rows, visit, stats);
+        if (stats == null && heights.length == 1 && rows instanceof ActiveRows.BitPlanes planes) {
+            addCompressed(planes);
+            return;
+        }
         for (int i = 0; i < masks.distinct(); i++) {
             addCompressed(rows, i, visit, stats);
+        }
+    }
+
+    /**
+     * sre-value and sre-bit for every mask, as {@link #addCompressed(ActiveRows, int, int,
+     * WindowStats[])} does, in one loop for the common case of many masks (OU groups of weight
+     * slices), one height and every window: the step counts are summed as they are taken, and
+     * steps without an active row, which add nothing, are skipped.
+     */
+    private void addCompressed(ActiveRows.BitPlanes rows) {
+        long[] words = masks.masks();
+        int perMask = masks.words();
+        long[] active = rows.active;
+        long[] planes = rows.planes;
+        int[] used = rows.used;
+        int usedSteps = rows.usedSteps;
+        int[] table = opsFor[0];
+        long[] valueOps = sreValueOps[0];
+        long[] bitOps = sreBitOps[0];
+        for (int i = 0, from = 0; i < masks.distinct(); i++, from += perMask) {
+            int sv = BitsetCounter.popCountAnd(words, from, active, 0, perMask);
+            sreValueRows[i] += (long) sv * steps;
+            valueOps[i] += (long) table[sv] * steps;
+            if (sv == 0) {
+                continue; // no surviving active row: every bit step is empty too
+            }
+            long ops = 0;
+            long rowsOn = 0;
+            if (perMask == 2) {
+                long m0 = words[from];
+                long m1 = words[from + 1];
+                for (int k = 0; k < usedSteps; k++) {
+                    int b = used[k] << 1;
+                    int n = Long.bitCount(m0 & planes[b]) + Long.bitCount(m1 & planes[b + 1]);
+                    ops += table[n];
+                    rowsOn += n;
+                }
+            } else {
+                for (int k = 0; k < usedSteps; k++) {
+                    int n = BitsetCounter.popCountAnd(words, from, planes, used[k] * perMask, perMask);
+                    ops += table[n];
+                    rowsOn += n;
+                }
+            }
+            sreBitRows[i] += rowsOn;
+            bitOps[i] += ops;
         }
     }
 
