@@ -134,7 +134,9 @@ record BlockMasks(int words, long[] masks, int[][] maskOfGroup, long[] groups, l
         long[] rows = new long[words];
         int[] group = new int[cpw];
         int[] bits = new int[cpw];
-        long[] acc = new long[cpw];
+        // one word's non-zero weights, read first (independent reads overlap) and then tested per group
+        int[] magnitude = new int[64];
+        long[] bit = new long[64];
         for (int n = 0; n < w.layer().cols(); n++) {
             int groups = sliceGroups(groupOf, n * cpw, cpw, hw.cellBits(), group, bits);
             if (groups == 1) {
@@ -144,17 +146,20 @@ record BlockMasks(int words, long[] masks, int[][] maskOfGroup, long[] groups, l
             java.util.Arrays.fill(rows, 0);
             nonZero.orRows(n, first, rowsIn, rows);
             for (int j = 0; j < words; j++) {
-                java.util.Arrays.fill(acc, 0, groups, 0);
                 int base = first + (j << 6);
-                for (long set = rows[j]; set != 0; set &= set - 1) {
+                int count = 0;
+                for (long set = rows[j]; set != 0; set &= set - 1, count++) {
                     int r = Long.numberOfTrailingZeros(set);
-                    int magnitude = Math.abs(w.weight(base + r, n));
-                    for (int e = 0; e < groups; e++) {
-                        acc[e] |= (long) (-(magnitude & bits[e]) >>> 31) << r; // 1 when a held bit is set
-                    }
+                    magnitude[count] = Math.abs(w.weight(base + r, n));
+                    bit[count] = 1L << r;
                 }
                 for (int e = 0; e < groups; e++) {
-                    masks[group[e]][j] |= acc[e];
+                    int held = bits[e];
+                    long word = 0;
+                    for (int i = 0; i < count; i++) {
+                        word |= bit[i] & (-(magnitude[i] & held) >> 31); // all ones when a held bit is set
+                    }
+                    masks[group[e]][j] |= word;
                 }
             }
         }
@@ -186,9 +191,18 @@ record BlockMasks(int words, long[] masks, int[][] maskOfGroup, long[] groups, l
             return o instanceof MaskKey k && Arrays.equals(words, k.words);
         }
 
+        /**
+         * Mixed, not {@link Arrays#hashCode(long[])}: masks of a pruned block differ in few bits,
+         * which that hash maps to few buckets (AlexNet's fc slice masks filled tree bins).
+         */
         @Override
         public int hashCode() {
-            return Arrays.hashCode(words);
+            long h = 0;
+            for (long word : words) {
+                h = (h ^ word) * 0x9E3779B97F4A7C15L;
+                h ^= h >>> 29;
+            }
+            return (int) (h ^ (h >>> 32));
         }
     }
 }
