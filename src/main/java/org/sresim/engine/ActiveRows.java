@@ -84,8 +84,11 @@ abstract class ActiveRows {
         private final int dacBits;
         /** Step b's rows in words [b * words, (b + 1) * words). */
         final long[] planes;
-        /** The steps with an active row this window, the first {@link #usedSteps} of them. */
-        final int[] used;
+        /**
+         * The planes of the steps with an active row this window, the first {@link #usedSteps}
+         * of them one after another (steps without one add nothing to any count).
+         */
+        final long[] usedPlanes;
         int usedSteps;
 
         BitPlanes(int rows, int words, int steps, int dacBits) {
@@ -95,7 +98,7 @@ abstract class ActiveRows {
             }
             this.dacBits = dacBits;
             this.planes = new long[steps * words];
-            this.used = new int[steps];
+            this.usedPlanes = new long[steps * words];
         }
 
         @Override
@@ -128,7 +131,8 @@ abstract class ActiveRows {
             usedSteps = 0;
             for (int b = 0; b < steps; b++) {
                 if (BitsetCounter.popCount(planes, b * words, words) != 0) {
-                    used[usedSteps++] = b;
+                    System.arraycopy(planes, b * words, usedPlanes, usedSteps * words, words);
+                    usedSteps++;
                 }
             }
         }
