@@ -52,8 +52,9 @@ final class BitsetCounter implements OuCounter {
         int windows = w.layer().windows();
         LayerCounts[] counts = emptyCounts(m, heights.length, windows, sample);
         int[][] opsFor = BlockTotals.opsTable(heights, hw.crossbarRows());
+        BlockMasks.Columns columns = BlockMasks.Columns.of(m, hw);
         for (int rb = 0; rb < m.rowBlocks; rb++) {
-            BlockMasks masks = BlockMasks.of(w, m, hw, rb);
+            BlockMasks masks = BlockMasks.of(w, m, columns, hw, rb);
             BlockTotals totals = new BlockTotals(heights, opsFor, hw.inputSteps(), masks);
             visitWindows(w, m, hw, rb, masks, sample, totals, counts);
             int visits = sample == null ? windows : sample.length;

@@ -42,8 +42,46 @@ record BlockMasks(int words, long[] masks, int[][] maskOfGroup, long[] groups, l
     }
 
     static BlockMasks of(LayerWorkload w, LayerMapping m, Hardware hw, int rb) {
+        return of(w, m, Columns.of(m, hw), hw, rb);
+    }
+
+    /** As {@link #of(LayerWorkload, LayerMapping, Hardware, int)} with the layer's column layout made once. */
+    static BlockMasks of(LayerWorkload w, LayerMapping m, Columns columns, Hardware hw, int rb) {
         int words = (hw.crossbarRows() + 63) >>> 6;
-        return distinct(perGroup(w, m, hw, rb, words), m, words);
+        return distinct(perGroup(w, m, columns, rb, words), m, words);
+    }
+
+    /**
+     * Where a layer's weight columns lie among its OU column groups, the same for every row block:
+     * for weight column n, {@code count[n]} groups hold its slices, group {@code group[n * cpw + e]}
+     * holding magnitude bits {@code bits[n * cpw + e]} (consecutive slices, so consecutive bits).
+     *
+     * @param groups the number of groups, numbered across column blocks
+     */
+    record Columns(int groups, int cpw, int[] count, int[] group, int[] bits) {
+        static Columns of(LayerMapping m, Hardware hw) {
+            int[] groupOf = groupOfPhysicalColumn(m);
+            int cpw = hw.cellsPerWeight();
+            int cols = m.physicalCols / cpw;
+            int[] count = new int[cols];
+            int[] group = new int[cols * cpw];
+            int[] bits = new int[cols * cpw];
+            int levelMask = (1 << hw.cellBits()) - 1;
+            for (int n = 0; n < cols; n++) {
+                int at = n * cpw;
+                int e = -1;
+                for (int j = 0; j < cpw; j++) {
+                    int g = groupOf[at + j];
+                    if (e < 0 || group[at + e] != g) {
+                        e++;
+                        group[at + e] = g;
+                    }
+                    bits[at + e] |= levelMask << (j * hw.cellBits());
+                }
+                count[n] = e + 1;
+            }
+            return new Columns(groupOf[groupOf.length - 1] + 1, cpw, count, group, bits);
+        }
     }
 
     /** Numbers the groups' masks by first appearance, so equal masks share one index. */
@@ -79,13 +117,12 @@ record BlockMasks(int words, long[] masks, int[][] maskOfGroup, long[] groups, l
      * The compressed-row mask S of every column group of row block rb (groups numbered across
      * column blocks): a row survives in a group when one of its cells there is non-zero.
      */
-    private static long[][] perGroup(LayerWorkload w, LayerMapping m, Hardware hw, int rb, int words) {
-        int[] groupOf = groupOfPhysicalColumn(m);
-        long[][] masks = new long[groupOf[groupOf.length - 1] + 1][words];
+    private static long[][] perGroup(LayerWorkload w, LayerMapping m, Columns columns, int rb, int words) {
+        long[][] masks = new long[columns.groups()][words];
         if (m.wholeWeightGroups()) {
-            fromNonZeroMask(w, hw, m.firstRow(rb), m.rowsIn(rb), groupOf, masks);
+            fromNonZeroMask(w, columns, m.firstRow(rb), m.rowsIn(rb), masks);
         } else {
-            fromWeightSlices(w, hw, m.firstRow(rb), m.rowsIn(rb), groupOf, masks);
+            fromWeightSlices(w, columns, m.firstRow(rb), m.rowsIn(rb), masks);
         }
         return masks;
     }
@@ -109,12 +146,10 @@ record BlockMasks(int words, long[] masks, int[][] maskOfGroup, long[] groups, l
      * Groups of whole weights: a row survives when one of the group's weights is non-zero, which
      * the workload's non-zero mask gives a word (64 rows) at a time, without reading a weight.
      */
-    private static void fromNonZeroMask(LayerWorkload w, Hardware hw, int first, int rowsIn, int[] groupOf,
-                                        long[][] masks) {
+    private static void fromNonZeroMask(LayerWorkload w, Columns columns, int first, int rowsIn, long[][] masks) {
         NonZeroMask nonZero = w.nonZero();
-        int cpw = hw.cellsPerWeight();
         for (int n = 0; n < w.layer().cols(); n++) {
-            nonZero.orRows(n, first, rowsIn, masks[groupOf[n * cpw]]);
+            nonZero.orRows(n, first, rowsIn, masks[columns.group()[n * columns.cpw()]]);
         }
     }
 
@@ -126,21 +161,21 @@ record BlockMasks(int words, long[] masks, int[][] maskOfGroup, long[] groups, l
      * draws them on demand instead of materialising its matrix), and gathers each group's word in
      * a register. A column stored whole in one group needs no weight: its mask word is the group's.
      */
-    private static void fromWeightSlices(LayerWorkload w, Hardware hw, int first, int rowsIn, int[] groupOf,
-                                         long[][] masks) {
+    private static void fromWeightSlices(LayerWorkload w, Columns columns, int first, int rowsIn, long[][] masks) {
         NonZeroMask nonZero = w.nonZero();
-        int cpw = hw.cellsPerWeight();
+        int cpw = columns.cpw();
+        int[] group = columns.group();
+        int[] bits = columns.bits();
         int words = (rowsIn + 63) >>> 6;
         long[] rows = new long[words];
-        int[] group = new int[cpw];
-        int[] bits = new int[cpw];
         // one word's non-zero weights, read first (independent reads overlap) and then tested per group
         int[] magnitude = new int[64];
         long[] bit = new long[64];
         for (int n = 0; n < w.layer().cols(); n++) {
-            int groups = sliceGroups(groupOf, n * cpw, cpw, hw.cellBits(), group, bits);
+            int groups = columns.count()[n];
+            int at = n * cpw;
             if (groups == 1) {
-                nonZero.orRows(n, first, rowsIn, masks[group[0]]);
+                nonZero.orRows(n, first, rowsIn, masks[group[at]]);
                 continue;
             }
             java.util.Arrays.fill(rows, 0);
@@ -153,7 +188,7 @@ record BlockMasks(int words, long[] masks, int[][] maskOfGroup, long[] groups, l
                     magnitude[count] = Math.abs(w.weight(base + r, n));
                     bit[count] = 1L << r;
                 }
-                for (int e = 0; e < groups; e++) {
+                for (int e = at; e < at + groups; e++) {
                     int held = bits[e];
                     long word = 0;
                     for (int i = 0; i < count; i++) {
@@ -163,25 +198,6 @@ record BlockMasks(int words, long[] masks, int[][] maskOfGroup, long[] groups, l
                 }
             }
         }
-    }
-
-    /**
-     * The groups holding the slices of the weight whose first physical column is {@code p}: fills
-     * {@code group[e]} and {@code bits[e]} (the magnitude bits its slices hold) for each and
-     * returns how many.
-     */
-    private static int sliceGroups(int[] groupOf, int p, int cpw, int cellBits, int[] group, int[] bits) {
-        int groups = 0;
-        for (int j = 0; j < cpw; j++) {
-            int g = groupOf[p + j];
-            if (groups == 0 || group[groups - 1] != g) {
-                group[groups] = g;
-                bits[groups] = 0;
-                groups++;
-            }
-            bits[groups - 1] |= (int) ((1L << cellBits) - 1) << (j * cellBits);
-        }
-        return groups;
     }
 
     /** A row mask as a hash key. */
