@@ -53,8 +53,9 @@ final class BitsetCounter implements OuCounter {
         LayerCounts[] counts = emptyCounts(m, heights.length, windows, sample);
         int[][] opsFor = BlockTotals.opsTable(heights, hw.crossbarRows());
         BlockMasks.Columns columns = BlockMasks.Columns.of(m, hw);
+        boolean merge = (sample == null ? windows : sample.length) > 1; // one window: merging costs more than it saves
         for (int rb = 0; rb < m.rowBlocks; rb++) {
-            BlockMasks masks = BlockMasks.of(w, m, columns, hw, rb);
+            BlockMasks masks = BlockMasks.of(w, m, columns, hw, rb, merge);
             BlockTotals totals = new BlockTotals(heights, opsFor, hw.inputSteps(), masks);
             visitWindows(w, m, hw, rb, masks, sample, totals, counts);
             int visits = sample == null ? windows : sample.length;

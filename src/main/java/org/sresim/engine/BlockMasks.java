@@ -10,7 +10,8 @@ import org.sresim.workload.LayerWorkload;
 import org.sresim.workload.NonZeroMask;
 
 /**
- * The distinct compressed-row masks S of one row block and which column group uses which.
+ * The distinct compressed-row masks S of one row block (or, unmerged, one per column group) and
+ * which column group uses which.
  * Groups with equal masks (common under structured pruning, where every kept column of a block
  * usually has the same surviving rows) are counted once and weighted by how many groups, and how
  * many physical columns, share the mask: counts are linear in groups. Immutable after
@@ -42,13 +43,20 @@ record BlockMasks(int words, long[] masks, int[][] maskOfGroup, long[] groups, l
     }
 
     static BlockMasks of(LayerWorkload w, LayerMapping m, Hardware hw, int rb) {
-        return of(w, m, Columns.of(m, hw), hw, rb);
+        return of(w, m, Columns.of(m, hw), hw, rb, true);
     }
 
-    /** As {@link #of(LayerWorkload, LayerMapping, Hardware, int)} with the layer's column layout made once. */
-    static BlockMasks of(LayerWorkload w, LayerMapping m, Columns columns, Hardware hw, int rb) {
+    /**
+     * As {@link #of(LayerWorkload, LayerMapping, Hardware, int)} with the layer's column layout
+     * made once; with {@code merge} false every group keeps a mask of its own even where masks
+     * are equal. Counts are the same either way (they are per group, sums of the group's mask's
+     * integer totals); merging only saves work when the masks are counted over many windows, and
+     * for a layer of one window (fc) hashing a million slice masks costs more than counting them.
+     */
+    static BlockMasks of(LayerWorkload w, LayerMapping m, Columns columns, Hardware hw, int rb, boolean merge) {
         int words = (hw.crossbarRows() + 63) >>> 6;
-        return distinct(perGroup(w, m, columns, rb, words), m, words);
+        long[][] perGroup = perGroup(w, m, columns, rb, words);
+        return merge ? distinct(perGroup, m, words) : each(perGroup, m, words);
     }
 
     /**
@@ -98,6 +106,23 @@ record BlockMasks(int words, long[] masks, int[][] maskOfGroup, long[] groups, l
                 });
             }
         }
+        return numbered(masks, maskOfGroup, m, words);
+    }
+
+    /** Mask i is group i's own (groups numbered across column blocks), equal or not. */
+    private static BlockMasks each(long[][] perGroup, LayerMapping m, int words) {
+        int[][] maskOfGroup = new int[m.colBlocks][];
+        for (int cb = 0, flat = 0; cb < m.colBlocks; cb++) {
+            maskOfGroup[cb] = new int[m.groups(cb)];
+            for (int g = 0; g < maskOfGroup[cb].length; g++, flat++) {
+                maskOfGroup[cb][g] = flat;
+            }
+        }
+        return numbered(Arrays.asList(perGroup), maskOfGroup, m, words);
+    }
+
+    /** The block's masks in index order, with the groups and widths using each. */
+    private static BlockMasks numbered(List<long[]> masks, int[][] maskOfGroup, LayerMapping m, int words) {
         long[] groups = new long[masks.size()];
         long[] widths = new long[masks.size()];
         for (int cb = 0; cb < m.colBlocks; cb++) {
