@@ -203,14 +203,16 @@ record BlockMasks(int words, long[] masks, int[][] maskOfGroup, long[] groups, l
                 nonZero.orRows(n, first, rowsIn, masks[group[at]]);
                 continue;
             }
-            java.util.Arrays.fill(rows, 0);
+            for (int j = 0; j < words; j++) {
+                rows[j] = 0;
+            }
             nonZero.orRows(n, first, rowsIn, rows);
             for (int j = 0; j < words; j++) {
                 int base = first + (j << 6);
                 int count = 0;
                 for (long set = rows[j]; set != 0; set &= set - 1, count++) {
                     int r = Long.numberOfTrailingZeros(set);
-                    magnitude[count] = Math.abs(w.weight(base + r, n));
+                    magnitude[count] = Math.abs(w.nonZeroWeight(base + r, n));
                     bit[count] = 1L << r;
                 }
                 for (int e = at; e < at + groups; e++) {

@@ -110,6 +110,18 @@ public final class LayerWorkload {
     }
 
     /**
+     * Weight (row, col) of a cell the non-zero mask marks, for callers that walk the mask: as
+     * {@link #weight} without asking the mask again or testing the pruning (a marked cell is kept).
+     */
+    public int nonZeroWeight(int row, int col) {
+        short[] w = weights;
+        if (w != null) {
+            return w[row * layer.cols() + col];
+        }
+        return draw.kept(row, col);
+    }
+
+    /**
      * The input of matrix row {@code row} in window {@code window} (im2col): for a conv, row
      * (c, ky, kx) of output pixel (oy, ox) reads pixel (c, oy*stride - padding + ky, ...);
      * positions in the padding read zero. Overlapping windows read the same pixels.
