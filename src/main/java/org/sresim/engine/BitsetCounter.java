@@ -6,10 +6,11 @@ import org.sresim.workload.LayerWorkload;
 /**
  * The production counter. Row sets of one row block are bit sets ({@code long} words, bit r =
  * row r of the tile), so |S ∩ A| is {@code Long.bitCount(S & A)} per word. The savings, each
- * exact: a row block's compressed-row masks come from the workload's non-zero mask and equal
- * masks are counted once ({@link BlockMasks}); a window's active rows are loaded once per row
- * block and shared by every column block and group in it, with per-step counts taken without
- * per-bit work where the chip allows ({@link ActiveRows}); counts are linear in windows, so
+ * exact: a row block's compressed-row masks come from the workload's non-zero mask (and, for OU
+ * groups of weight slices, its non-zero weights alone) and, over many windows, equal masks are
+ * counted once ({@link BlockMasks}); a window's active rows are loaded once per row block and
+ * shared by every column block and group in it, as byte lanes for few masks or bit planes for
+ * many, without per-bit work ({@link ActiveRows}); counts are linear in windows, so
  * per-mask totals over all windows are summed first and distributed to tiles at the end
  * ({@link BlockTotals}).
  */
