@@ -26,9 +26,22 @@ abstract class ActiveRows {
         this.stepCounts = new int[steps];
     }
 
-    /** The fastest exact implementation for this chip and block height. */
-    static ActiveRows of(Hardware hw, int rows, int words) {
-        return ByteLanes.fits(hw, rows) ? new ByteLanes(rows, words, hw.inputSteps())
+    /**
+     * Block masks from which {@link BitPlanes} is used even where {@link ByteLanes} fits: a bit
+     * plane costs a fixed steps x words popcounts per mask, byte lanes a few operations per row
+     * the mask holds, so with many distinct masks (OU groups of weight slices, where nearly every
+     * group's mask differs) the planes' dearer load pays for itself. Counting AlexNet and
+     * CIFAR-10-quick at OU 8x8 to 32x32 took about as long from any threshold between 4 and 64
+     * (below 4 the planes' load dominates; never using planes was up to 40% slower on AlexNet).
+     */
+    static final int PLANES_FROM_MASKS = 8;
+
+    /**
+     * The fastest exact implementation for this chip, block height and number of distinct masks:
+     * byte lanes where they fit and there are fewer than {@code planesFrom} masks.
+     */
+    static ActiveRows of(Hardware hw, int rows, int words, int masks, int planesFrom) {
+        return ByteLanes.fits(hw, rows) && masks < planesFrom ? new ByteLanes(rows, words, hw.inputSteps())
                 : new BitPlanes(rows, words, hw.inputSteps(), hw.dacBits());
     }
 
@@ -51,42 +64,92 @@ abstract class ActiveRows {
     /** |S_i ∩ A_b| for every step b, in a scratch array valid until the next call. */
     abstract int[] perStep(long[] masks, int from);
 
-    /** A bit set of rows per input step: |S ∩ A_b| is a popcount of an AND. */
+    /** SPREAD[v]: byte j is bit j of v (0 or 1). */
+    private static final long[] SPREAD = new long[256];
+
+    static {
+        for (int v = 0; v < 256; v++) {
+            long s = 0;
+            for (int j = 0; j < 8; j++) {
+                s |= (long) ((v >>> j) & 1) << (8 * j);
+            }
+            SPREAD[v] = s;
+        }
+    }
+
+    /**
+     * A bit set of rows per input step: |S ∩ A_b| is a popcount of an AND. Loaded without per-bit
+     * work: the step bits of 8 rows are spread to bytes and shifted by row, so byte b of the sum
+     * is step b's bits of those 8 rows, which land in the plane with one shift.
+     */
     static final class BitPlanes extends ActiveRows {
         private final int dacBits;
-        private final long[] planes;
+        /** Step b's rows in words [b * words, (b + 1) * words). */
+        final long[] planes;
+        /**
+         * The planes of the steps with an active row this window, the first {@link #usedSteps}
+         * of them one after another (steps without one add nothing to any count).
+         */
+        final long[] usedPlanes;
+        int usedSteps;
 
         BitPlanes(int rows, int words, int steps, int dacBits) {
             super(rows, words, steps);
+            if (steps > 24) {
+                throw new IllegalArgumentException(steps + " input steps: at most 24");
+            }
             this.dacBits = dacBits;
             this.planes = new long[steps * words];
+            this.usedPlanes = new long[steps * words];
         }
 
         @Override
         void load(int[] inputs) {
-            Arrays.fill(active, 0);
             Arrays.fill(planes, 0);
-            int digitMask = (1 << dacBits) - 1;
-            for (int r = 0; r < rows; r++) {
-                int x = inputs[r];
-                if (x == 0) {
-                    continue;
-                }
-                long bit = 1L << r;
-                int word = r >>> 6;
-                active[word] |= bit;
-                if (dacBits == 1) {
-                    for (int bits = x; bits != 0; bits &= bits - 1) { // only the bits that are set
-                        planes[Integer.numberOfTrailingZeros(bits) * words + word] |= bit;
+            for (int j = 0; j < words; j++) {
+                int end = Math.min(rows, (j + 1) << 6);
+                long word = 0;
+                for (int from = j << 6; from < end; from += 8) {
+                    long low = 0;
+                    long mid = 0;
+                    long high = 0;
+                    int stop = Math.min(end, from + 8);
+                    for (int r = from; r < stop; r++) {
+                        int y = stepBits(inputs[r]);
+                        int k = r - from;
+                        low |= SPREAD[y & 0xFF] << k;
+                        mid |= SPREAD[(y >>> 8) & 0xFF] << k;
+                        high |= SPREAD[y >>> 16] << k;
+                        word |= (long) (-y >>> 31) << r; // y is non-negative: 1 when some step is
                     }
-                } else {
+                    int shift = from & 63;
                     for (int b = 0; b < steps; b++) {
-                        if (((x >>> (b * dacBits)) & digitMask) != 0) {
-                            planes[b * words + word] |= bit;
-                        }
+                        long lanes = b < 8 ? low : b < 16 ? mid : high;
+                        planes[b * words + j] |= ((lanes >>> ((b & 7) << 3)) & 0xFF) << shift;
                     }
+                }
+                active[j] = word;
+            }
+            usedSteps = 0;
+            for (int b = 0; b < steps; b++) {
+                if (BitsetCounter.popCount(planes, b * words, words) != 0) {
+                    System.arraycopy(planes, b * words, usedPlanes, usedSteps * words, words);
+                    usedSteps++;
                 }
             }
+        }
+
+        /** Bit b set when step b of input x is non-zero (at most 24 steps). */
+        private int stepBits(int x) {
+            if (dacBits == 1) {
+                return x;
+            }
+            int digitMask = (1 << dacBits) - 1;
+            int y = 0;
+            for (int b = 0; b < steps; b++) {
+                y |= (-((x >>> (b * dacBits)) & digitMask) >>> 31) << b;
+            }
+            return y;
         }
 
         @Override
@@ -99,8 +162,21 @@ abstract class ActiveRows {
 
         @Override
         int[] perStep(long[] masks, int from) {
-            for (int b = 0; b < steps; b++) {
-                stepCounts[b] = BitsetCounter.popCountAnd(masks, from, planes, b * words, words);
+            if (words == 1) {
+                long m = masks[from];
+                for (int b = 0; b < steps; b++) {
+                    stepCounts[b] = Long.bitCount(m & planes[b]);
+                }
+            } else if (words == 2) {
+                long m0 = masks[from];
+                long m1 = masks[from + 1];
+                for (int b = 0; b < steps; b++) {
+                    stepCounts[b] = Long.bitCount(m0 & planes[2 * b]) + Long.bitCount(m1 & planes[2 * b + 1]);
+                }
+            } else {
+                for (int b = 0; b < steps; b++) {
+                    stepCounts[b] = BitsetCounter.popCountAnd(masks, from, planes, b * words, words);
+                }
             }
             return stepCounts;
         }
@@ -114,19 +190,6 @@ abstract class ActiveRows {
      * bit planes because the per-set-bit scatter, with its unpredictable loop, disappears.
      */
     static final class ByteLanes extends ActiveRows {
-        /** SPREAD[v]: byte j is bit j of v. */
-        private static final long[] SPREAD = new long[256];
-
-        static {
-            for (int v = 0; v < 256; v++) {
-                long s = 0;
-                for (int j = 0; j < 8; j++) {
-                    s |= (long) ((v >>> j) & 1) << (8 * j);
-                }
-                SPREAD[v] = s;
-            }
-        }
-
         private final long[] low;
         private final long[] high;
         private long lowSum;

@@ -6,14 +6,25 @@ import org.sresim.workload.LayerWorkload;
 /**
  * The production counter. Row sets of one row block are bit sets ({@code long} words, bit r =
  * row r of the tile), so |S ∩ A| is {@code Long.bitCount(S & A)} per word. The savings, each
- * exact: a row block's compressed-row masks come from the workload's non-zero mask and equal
- * masks are counted once ({@link BlockMasks}); a window's active rows are loaded once per row
- * block and shared by every column block and group in it, with per-step counts taken without
- * per-bit work where the chip allows ({@link ActiveRows}); counts are linear in windows, so
+ * exact: a row block's compressed-row masks come from the workload's non-zero mask (and, for OU
+ * groups of weight slices, its non-zero weights alone) and, over many windows, equal masks are
+ * counted once ({@link BlockMasks}); a window's active rows are loaded once per row block and
+ * shared by every column block and group in it, as byte lanes for few masks or bit planes for
+ * many, without per-bit work ({@link ActiveRows}); counts are linear in windows, so
  * per-mask totals over all windows are summed first and distributed to tiles at the end
  * ({@link BlockTotals}).
  */
 final class BitsetCounter implements OuCounter {
+    /** Distinct masks per block from which windows are held as bit planes (tests force either way). */
+    private final int planesFromMasks;
+
+    BitsetCounter() {
+        this(ActiveRows.PLANES_FROM_MASKS);
+    }
+
+    BitsetCounter(int planesFromMasks) {
+        this.planesFromMasks = planesFromMasks;
+    }
 
     @Override
     public LayerCounts count(LayerWorkload w, Hardware hw) {
@@ -42,8 +53,10 @@ final class BitsetCounter implements OuCounter {
         int windows = w.layer().windows();
         LayerCounts[] counts = emptyCounts(m, heights.length, windows, sample);
         int[][] opsFor = BlockTotals.opsTable(heights, hw.crossbarRows());
+        BlockMasks.Columns columns = BlockMasks.Columns.of(m, hw);
+        boolean merge = (sample == null ? windows : sample.length) > 1; // one window: merging costs more than it saves
         for (int rb = 0; rb < m.rowBlocks; rb++) {
-            BlockMasks masks = BlockMasks.of(w, m, hw, rb);
+            BlockMasks masks = BlockMasks.of(w, m, columns, hw, rb, merge);
             BlockTotals totals = new BlockTotals(heights, opsFor, hw.inputSteps(), masks);
             visitWindows(w, m, hw, rb, masks, sample, totals, counts);
             int visits = sample == null ? windows : sample.length;
@@ -66,7 +79,7 @@ final class BitsetCounter implements OuCounter {
     }
 
     /** Every visited window of row block rb, its active rows loaded once and added to the block's totals. */
-    private static void visitWindows(LayerWorkload w, LayerMapping m, Hardware hw, int rb, BlockMasks masks,
+    private void visitWindows(LayerWorkload w, LayerMapping m, Hardware hw, int rb, BlockMasks masks,
                                      int[] sample, BlockTotals totals, LayerCounts[] counts) {
         int rowsIn = m.rowsIn(rb);
         int visits = sample == null ? w.layer().windows() : sample.length;
@@ -78,7 +91,7 @@ final class BitsetCounter implements OuCounter {
             }
         }
         WindowReader reader = new WindowReader(w, m.firstRow(rb), rowsIn);
-        ActiveRows rows = ActiveRows.of(hw, rowsIn, masks.words());
+        ActiveRows rows = ActiveRows.of(hw, rowsIn, masks.words(), masks.distinct(), planesFromMasks);
         int[] inputs = new int[rowsIn];
         for (int visit = 0; visit < visits; visit++) {
             reader.read(sample == null ? visit : sample[visit], inputs);

@@ -10,7 +10,8 @@ import org.sresim.workload.LayerWorkload;
 import org.sresim.workload.NonZeroMask;
 
 /**
- * The distinct compressed-row masks S of one row block and which column group uses which.
+ * The distinct compressed-row masks S of one row block (or, unmerged, one per column group) and
+ * which column group uses which.
  * Groups with equal masks (common under structured pruning, where every kept column of a block
  * usually has the same surviving rows) are counted once and weighted by how many groups, and how
  * many physical columns, share the mask: counts are linear in groups. Immutable after
@@ -42,8 +43,53 @@ record BlockMasks(int words, long[] masks, int[][] maskOfGroup, long[] groups, l
     }
 
     static BlockMasks of(LayerWorkload w, LayerMapping m, Hardware hw, int rb) {
+        return of(w, m, Columns.of(m, hw), hw, rb, true);
+    }
+
+    /**
+     * As {@link #of(LayerWorkload, LayerMapping, Hardware, int)} with the layer's column layout
+     * made once; with {@code merge} false every group keeps a mask of its own even where masks
+     * are equal. Counts are the same either way (they are per group, sums of the group's mask's
+     * integer totals); merging only saves work when the masks are counted over many windows, and
+     * for a layer of one window (fc) hashing a million slice masks costs more than counting them.
+     */
+    static BlockMasks of(LayerWorkload w, LayerMapping m, Columns columns, Hardware hw, int rb, boolean merge) {
         int words = (hw.crossbarRows() + 63) >>> 6;
-        return distinct(perGroup(w, m, hw, rb, words), m, words);
+        long[][] perGroup = perGroup(w, m, columns, rb, words);
+        return merge ? distinct(perGroup, m, words) : each(perGroup, m, words);
+    }
+
+    /**
+     * Where a layer's weight columns lie among its OU column groups, the same for every row block:
+     * for weight column n, {@code count[n]} groups hold its slices, group {@code group[n * cpw + e]}
+     * holding magnitude bits {@code bits[n * cpw + e]} (consecutive slices, so consecutive bits).
+     *
+     * @param groups the number of groups, numbered across column blocks
+     */
+    record Columns(int groups, int cpw, int[] count, int[] group, int[] bits) {
+        static Columns of(LayerMapping m, Hardware hw) {
+            int[] groupOf = groupOfPhysicalColumn(m);
+            int cpw = hw.cellsPerWeight();
+            int cols = m.physicalCols / cpw;
+            int[] count = new int[cols];
+            int[] group = new int[cols * cpw];
+            int[] bits = new int[cols * cpw];
+            int levelMask = (1 << hw.cellBits()) - 1;
+            for (int n = 0; n < cols; n++) {
+                int at = n * cpw;
+                int e = -1;
+                for (int j = 0; j < cpw; j++) {
+                    int g = groupOf[at + j];
+                    if (e < 0 || group[at + e] != g) {
+                        e++;
+                        group[at + e] = g;
+                    }
+                    bits[at + e] |= levelMask << (j * hw.cellBits());
+                }
+                count[n] = e + 1;
+            }
+            return new Columns(groupOf[groupOf.length - 1] + 1, cpw, count, group, bits);
+        }
     }
 
     /** Numbers the groups' masks by first appearance, so equal masks share one index. */
@@ -60,6 +106,23 @@ record BlockMasks(int words, long[] masks, int[][] maskOfGroup, long[] groups, l
                 });
             }
         }
+        return numbered(masks, maskOfGroup, m, words);
+    }
+
+    /** Mask i is group i's own (groups numbered across column blocks), equal or not. */
+    private static BlockMasks each(long[][] perGroup, LayerMapping m, int words) {
+        int[][] maskOfGroup = new int[m.colBlocks][];
+        for (int cb = 0, flat = 0; cb < m.colBlocks; cb++) {
+            maskOfGroup[cb] = new int[m.groups(cb)];
+            for (int g = 0; g < maskOfGroup[cb].length; g++, flat++) {
+                maskOfGroup[cb][g] = flat;
+            }
+        }
+        return numbered(Arrays.asList(perGroup), maskOfGroup, m, words);
+    }
+
+    /** The block's masks in index order, with the groups and widths using each. */
+    private static BlockMasks numbered(List<long[]> masks, int[][] maskOfGroup, LayerMapping m, int words) {
         long[] groups = new long[masks.size()];
         long[] widths = new long[masks.size()];
         for (int cb = 0; cb < m.colBlocks; cb++) {
@@ -79,13 +142,12 @@ record BlockMasks(int words, long[] masks, int[][] maskOfGroup, long[] groups, l
      * The compressed-row mask S of every column group of row block rb (groups numbered across
      * column blocks): a row survives in a group when one of its cells there is non-zero.
      */
-    private static long[][] perGroup(LayerWorkload w, LayerMapping m, Hardware hw, int rb, int words) {
-        int[] groupOf = groupOfPhysicalColumn(m);
-        long[][] masks = new long[groupOf[groupOf.length - 1] + 1][words];
+    private static long[][] perGroup(LayerWorkload w, LayerMapping m, Columns columns, int rb, int words) {
+        long[][] masks = new long[columns.groups()][words];
         if (m.wholeWeightGroups()) {
-            fromNonZeroMask(w, hw, m.firstRow(rb), m.rowsIn(rb), groupOf, masks);
+            fromNonZeroMask(w, columns, m.firstRow(rb), m.rowsIn(rb), masks);
         } else {
-            fromWeightSlices(w, hw, m.firstRow(rb), m.rowsIn(rb), groupOf, masks);
+            fromWeightSlices(w, columns, m.firstRow(rb), m.rowsIn(rb), masks);
         }
         return masks;
     }
@@ -109,39 +171,57 @@ record BlockMasks(int words, long[] masks, int[][] maskOfGroup, long[] groups, l
      * Groups of whole weights: a row survives when one of the group's weights is non-zero, which
      * the workload's non-zero mask gives a word (64 rows) at a time, without reading a weight.
      */
-    private static void fromNonZeroMask(LayerWorkload w, Hardware hw, int first, int rowsIn, int[] groupOf,
-                                        long[][] masks) {
+    private static void fromNonZeroMask(LayerWorkload w, Columns columns, int first, int rowsIn, long[][] masks) {
         NonZeroMask nonZero = w.nonZero();
-        int cpw = hw.cellsPerWeight();
         for (int n = 0; n < w.layer().cols(); n++) {
-            nonZero.orRows(n, first, rowsIn, masks[groupOf[n * cpw]]);
+            nonZero.orRows(n, first, rowsIn, masks[columns.group()[n * columns.cpw()]]);
         }
     }
 
     /**
-     * Groups holding some slices of a weight: a row survives when a slice stored in the group has
-     * a set bit, so the weights are read row by row in memory order.
+     * Groups holding some slices of a weight: a row survives in a group when a slice stored there
+     * has a set bit, that is when the weight's magnitude has a set bit in the bits those slices
+     * hold (a group holds consecutive slices, so consecutive bits). Walks each weight column's
+     * non-zero rows from the mask, 64 at a time, reading only the non-zero weights (a drawn layer
+     * draws them on demand instead of materialising its matrix), and gathers each group's word in
+     * a register. A column stored whole in one group needs no weight: its mask word is the group's.
      */
-    private static void fromWeightSlices(LayerWorkload w, Hardware hw, int first, int rowsIn, int[] groupOf,
-                                         long[][] masks) {
-        int cpw = hw.cellsPerWeight();
-        int cols = w.layer().cols();
-        int levelMask = (1 << hw.cellBits()) - 1;
-        short[] weights = w.weights();
-        for (int r = 0; r < rowsIn; r++) {
-            long bit = 1L << r;
-            int word = r >>> 6;
-            int rowStart = (first + r) * cols;
-            for (int n = 0; n < cols; n++) {
-                int magnitude = Math.abs(weights[rowStart + n]);
-                if (magnitude == 0) {
-                    continue;
+    private static void fromWeightSlices(LayerWorkload w, Columns columns, int first, int rowsIn, long[][] masks) {
+        NonZeroMask nonZero = w.nonZero();
+        int cpw = columns.cpw();
+        int[] group = columns.group();
+        int[] bits = columns.bits();
+        int words = (rowsIn + 63) >>> 6;
+        long[] rows = new long[words];
+        // one word's non-zero weights, read first (independent reads overlap) and then tested per group
+        int[] magnitude = new int[64];
+        long[] bit = new long[64];
+        for (int n = 0; n < w.layer().cols(); n++) {
+            int groups = columns.count()[n];
+            int at = n * cpw;
+            if (groups == 1) {
+                nonZero.orRows(n, first, rowsIn, masks[group[at]]);
+                continue;
+            }
+            for (int j = 0; j < words; j++) {
+                rows[j] = 0;
+            }
+            nonZero.orRows(n, first, rowsIn, rows);
+            for (int j = 0; j < words; j++) {
+                int base = first + (j << 6);
+                int count = 0;
+                for (long set = rows[j]; set != 0; set &= set - 1, count++) {
+                    int r = Long.numberOfTrailingZeros(set);
+                    magnitude[count] = Math.abs(w.nonZeroWeight(base + r, n));
+                    bit[count] = 1L << r;
                 }
-                int p = n * cpw;
-                for (int j = 0; j < cpw; j++) {
-                    if (((magnitude >>> (j * hw.cellBits())) & levelMask) != 0) {
-                        masks[groupOf[p + j]][word] |= bit;
+                for (int e = at; e < at + groups; e++) {
+                    int held = bits[e];
+                    long word = 0;
+                    for (int i = 0; i < count; i++) {
+                        word |= bit[i] & (-(magnitude[i] & held) >> 31); // all ones when a held bit is set
                     }
+                    masks[group[e]][j] |= word;
                 }
             }
         }
@@ -154,9 +234,18 @@ record BlockMasks(int words, long[] masks, int[][] maskOfGroup, long[] groups, l
             return o instanceof MaskKey k && Arrays.equals(words, k.words);
         }
 
+        /**
+         * Mixed, not {@link Arrays#hashCode(long[])}: masks of a pruned block differ in few bits,
+         * which that hash maps to few buckets (AlexNet's fc slice masks filled tree bins).
+         */
         @Override
         public int hashCode() {
-            return Arrays.hashCode(words);
+            long h = 0;
+            for (long word : words) {
+                h = (h ^ word) * 0x9E3779B97F4A7C15L;
+                h ^= h >>> 29;
+            }
+            return (int) (h ^ (h >>> 32));
         }
     }
 }

@@ -62,9 +62,104 @@ final class BlockTotals {
      */
     void addWindow(ActiveRows rows, int visit, WindowStats[] stats) {
         addActivationOnly(rows, visit, stats);
+        if (stats == null && heights.length == 1 && rows instanceof ActiveRows.BitPlanes planes) {
+            addCompressed(planes);
+            return;
+        }
         for (int i = 0; i < masks.distinct(); i++) {
             addCompressed(rows, i, visit, stats);
         }
+    }
+
+    /**
+     * sre-value and sre-bit for every mask, as {@link #addCompressed(ActiveRows, int, int,
+     * WindowStats[])} does, in one loop for the common case of many masks (OU groups of weight
+     * slices), one height and every window: the step counts are summed as they are taken, and
+     * steps without an active row, which add nothing, are skipped.
+     */
+    private void addCompressed(ActiveRows.BitPlanes rows) {
+        long[] words = masks.masks();
+        int perMask = masks.words();
+        int distinct = masks.distinct();
+        int i = 0;
+        if (perMask == 2) {
+            i = addPairs(rows, words, distinct);
+        }
+        long[] active = rows.active;
+        long[] planes = rows.usedPlanes;
+        int usedSteps = rows.usedSteps;
+        int[] table = opsFor[0];
+        for (int from = i * perMask; i < distinct; i++, from += perMask) {
+            int sv = BitsetCounter.popCountAnd(words, from, active, 0, perMask);
+            addValue(i, sv, table);
+            if (sv == 0) {
+                continue; // no surviving active row: every bit step is empty too
+            }
+            long ops = 0;
+            long rowsOn = 0;
+            for (int k = 0; k < usedSteps; k++) {
+                int n = BitsetCounter.popCountAnd(words, from, planes, k * perMask, perMask);
+                ops += table[n];
+                rowsOn += n;
+            }
+            addBits(i, rowsOn, ops);
+        }
+    }
+
+    /**
+     * Two-word masks (blocks of 65 to 128 rows, the common crossbar) two at a time, so each step's
+     * plane is loaded once for both; returns how many masks it added (an even number).
+     */
+    private int addPairs(ActiveRows.BitPlanes rows, long[] words, int distinct) {
+        long active0 = rows.active[0];
+        long active1 = rows.active[1];
+        long[] planes = rows.usedPlanes;
+        int usedSteps = rows.usedSteps;
+        int[] table = opsFor[0];
+        int i = 0;
+        for (; i + 1 < distinct; i += 2) {
+            int from = i << 1;
+            long a0 = words[from];
+            long a1 = words[from + 1];
+            long b0 = words[from + 2];
+            long b1 = words[from + 3];
+            int svA = Long.bitCount(a0 & active0) + Long.bitCount(a1 & active1);
+            int svB = Long.bitCount(b0 & active0) + Long.bitCount(b1 & active1);
+            addValue(i, svA, table);
+            addValue(i + 1, svB, table);
+            if ((svA | svB) == 0) {
+                continue; // an empty mask adds zero at every step, so one non-empty is reason enough
+            }
+            long opsA = 0;
+            long rowsA = 0;
+            long opsB = 0;
+            long rowsB = 0;
+            for (int k = 0; k < usedSteps; k++) {
+                long p0 = planes[2 * k];
+                long p1 = planes[2 * k + 1];
+                int nA = Long.bitCount(a0 & p0) + Long.bitCount(a1 & p1);
+                int nB = Long.bitCount(b0 & p0) + Long.bitCount(b1 & p1);
+                opsA += table[nA];
+                rowsA += nA;
+                opsB += table[nB];
+                rowsB += nB;
+            }
+            addBits(i, rowsA, opsA);
+            addBits(i + 1, rowsB, opsB);
+        }
+        return i;
+    }
+
+    /** sre-value of one window for mask i, at the single height: sv surviving active rows each step. */
+    private void addValue(int i, int sv, int[] table) {
+        sreValueRows[i] += (long) sv * steps;
+        sreValueOps[0][i] += (long) table[sv] * steps;
+    }
+
+    /** sre-bit of one window for mask i, at the single height. */
+    private void addBits(int i, long rowsOn, long ops) {
+        sreBitRows[i] += rowsOn;
+        sreBitOps[0][i] += ops;
     }
 
     /** act-value and act-bit: every active row of the block, whatever the weights. */

@@ -8,8 +8,9 @@ package org.sresim.workload;
  * <p>The non-zero mask and both densities are computed once, when the workload is made. A
  * synthetic layer with structured pruning is made from its prepared draw and its mask alone:
  * single weights ({@link #weight}) are drawn on demand and the whole matrix ({@link #weights()})
- * only on the first request, because counting with OU groups of whole weights needs nothing but
- * the mask, and for AlexNet or VGG-16 materialising 61 M or 138 M weights cost more than counting.
+ * only on the first request, because counting needs nothing but the mask (OU groups of whole
+ * weights) or the mask and the non-zero weights one by one (groups of weight slices), and for
+ * AlexNet or VGG-16 materialising 61 M or 138 M weights cost more than counting.
  * Values never depend on which of these paths produced them.
  */
 public final class LayerWorkload {
@@ -106,6 +107,18 @@ public final class LayerWorkload {
             return w[row * layer.cols() + col];
         }
         return nonZero.isSet(row, col) ? draw.value(row, col) : 0;
+    }
+
+    /**
+     * Weight (row, col) of a cell the non-zero mask marks, for callers that walk the mask: as
+     * {@link #weight} without asking the mask again or testing the pruning (a marked cell is kept).
+     */
+    public int nonZeroWeight(int row, int col) {
+        short[] w = weights;
+        if (w != null) {
+            return w[row * layer.cols() + col];
+        }
+        return draw.kept(row, col);
     }
 
     /**

@@ -118,6 +118,11 @@ final class QuantizedLaplace {
             return drawn(row * cols + col);
         }
 
+        /** The value of cell (row, col) in a kept row and column: {@link #value} without the pruning tests. */
+        short kept(int row, int col) {
+            return drawn(row * cols + col);
+        }
+
         /**
          * Which cells are non-zero, without their values: a kept cell is zero exactly when its
          * uniform number falls below cdf[0] (the inversion then stops at magnitude 0), except the

@@ -7,7 +7,9 @@ import java.util.SplittableRandom;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.sresim.hw.Hardware;
+import org.sresim.workload.LayerType;
 import org.sresim.workload.LayerWorkload;
+import org.sresim.workload.MatrixLayer;
 
 /** The invariants of model section 9 over random small layers and OU shapes. */
 class CounterPropertiesTest {
@@ -17,6 +19,40 @@ class CounterPropertiesTest {
         RandomLayers c = RandomLayers.draw(seed);
         assertThat(new BitsetCounter().count(c.workload, c.hw))
                 .isEqualTo(new ReferenceCounter().count(c.workload, c.hw));
+    }
+
+    @Property(tries = 200)
+    void bitPlanesAndByteLanesCountAlike(@ForAll long seed) {
+        // the counter picks by the number of distinct masks; force each way on the same layer
+        RandomLayers c = RandomLayers.draw(seed);
+        LayerCounts reference = new ReferenceCounter().count(c.workload, c.hw);
+        assertThat(new BitsetCounter(0).count(c.workload, c.hw)).as("bit planes").isEqualTo(reference);
+        assertThat(new BitsetCounter(Integer.MAX_VALUE).count(c.workload, c.hw)).as("byte lanes where they fit")
+                .isEqualTo(reference);
+    }
+
+    @Property(tries = 60)
+    void tallCrossbarsCountAsTheReference(@ForAll long seed) {
+        // row blocks of 3 to 5 words, which the random chips above never reach
+        SplittableRandom r = new SplittableRandom(seed);
+        Hardware h = RandomLayers.draw(seed).hw;
+        int xbRows = 129 + r.nextInt(200);
+        int ouRows = 1 + r.nextInt(xbRows);
+        Hardware tall = new Hardware(xbRows, h.crossbarCols(), h.cellBits(), h.weightBits(), h.inputBits(),
+                h.dacBits(), ouRows, h.ouCols(), Hardware.losslessAdcBits(ouRows, h.cellBits(), h.dacBits()), 6.25,
+                100, 8, 1_000_000, 1);
+        int k = 3 + r.nextInt(2);
+        int cin = 15 + r.nextInt(20);
+        int size = k + r.nextInt(3);
+        int pad = r.nextInt(2);
+        int out = size + 2 * pad - k + 1;
+        MatrixLayer layer = new MatrixLayer(0, "c", LayerType.CONV, cin, size, size, k, 1, pad, 1 + r.nextInt(6),
+                out, out, null, null);
+        LayerWorkload w = RandomLayers.randomData(layer, tall, r.nextDouble(), r.nextDouble(), r);
+        LayerCounts reference = new ReferenceCounter().count(w, tall);
+        assertThat(new BitsetCounter(0).count(w, tall)).as("bit planes").isEqualTo(reference);
+        assertThat(new BitsetCounter(Integer.MAX_VALUE).count(w, tall)).as("byte lanes where they fit")
+                .isEqualTo(reference);
     }
 
     @Property(tries = 200)

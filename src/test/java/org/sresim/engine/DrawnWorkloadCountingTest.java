@@ -14,8 +14,9 @@ import org.sresim.workload.WorkloadSettings;
 
 /**
  * Synthetic layers are counted from the non-zero mask made while drawing (OU groups of whole
- * weights) or from their materialised weights (groups of slices): both must equal the reference
- * counter and the counter on the same weights given as an array, for every pruning method.
+ * weights) or from it and their non-zero weights drawn one by one (groups of slices): both must
+ * equal the reference counter and the counter on the same weights given as an array, for every
+ * pruning method.
  */
 class DrawnWorkloadCountingTest {
 

@@ -59,6 +59,23 @@ class DrawnWorkloadTest {
     }
 
     @Property(tries = 300)
+    void nonZeroWeightsReadThroughTheMaskEqualTheMatrix(@ForAll long seed) {
+        Case c = Case.draw(seed);
+        LayerWorkload lazy = c.generate();
+        short[] weights = c.generate().weights();
+        LayerWorkload array = new LayerWorkload(c.layer, weights, lazy.inputs());
+        int cols = c.layer.cols();
+        for (int r = 0; r < c.layer.rows(); r++) {
+            for (int n = 0; n < cols; n++) {
+                if (lazy.nonZero().isSet(r, n)) {
+                    assertThat(lazy.nonZeroWeight(r, n)).as("drawn (%d, %d)", r, n).isEqualTo(weights[r * cols + n]);
+                    assertThat(array.nonZeroWeight(r, n)).as("array (%d, %d)", r, n).isEqualTo(weights[r * cols + n]);
+                }
+            }
+        }
+    }
+
+    @Property(tries = 300)
     void maskAndDensitiesMadeWhileDrawingEqualThoseOfTheMatrix(@ForAll long seed) {
         Case c = Case.draw(seed);
         LayerWorkload w = c.generate();
