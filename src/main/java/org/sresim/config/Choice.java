@@ -9,8 +9,16 @@ import java.util.List;
  * code compares the key's text and a misspelt value can never take another branch.
  */
 public interface Choice {
-    /** The value as written in a config file, e.g. {@code parallel-tiles}. */
-    String configName();
+    /** The enum constant's name (implemented by {@link Enum#name}). */
+    String name();
+
+    /**
+     * The value as written in a config file: the constant's name in lower case with dashes, e.g.
+     * {@code PARALLEL_TILES} is {@code parallel-tiles}.
+     */
+    default String configName() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
 
     /**
      * The constant of {@code type} spelt {@code text}, or the one-line error of a bad value of

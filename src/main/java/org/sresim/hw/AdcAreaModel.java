@@ -12,26 +12,15 @@ public enum AdcAreaModel implements Choice {
      * et al. 2011: 361.04, 476.91, 626.91, 845.18, 1200, 1827.91, 3002.01 um2), doubling per bit
      * beyond either end (an assumption: the table stops there).
      */
-    ACCELERGY("accelergy"),
+    ACCELERGY,
     /** The 8-bit area doubled per extra bit, halved per missing bit: A8 * 2^(N-8). */
-    DOUBLING("doubling"),
+    DOUBLING,
     /** User values per resolution from {@code area.adc-table-mm2}. */
-    TABLE("table");
+    TABLE;
 
     /** Accelergy's table in um2 for 4..10 bits; index 0 is 4 bits. */
     private static final double[] ACCELERGY_UM2 = {361.04, 476.91, 626.91, 845.18, 1200, 1827.911647, 3002.008032};
     private static final int FIRST_BITS = 4;
-
-    private final String configName;
-
-    AdcAreaModel(String configName) {
-        this.configName = configName;
-    }
-
-    @Override
-    public String configName() {
-        return configName;
-    }
 
     /** Area of one ADC of {@code bits} resolution, in mm2. */
     double areaMm2(int bits, double adc8bitMm2, Map<Integer, Double> table) {

@@ -10,22 +10,11 @@ public enum AdcModel implements Choice {
      * ISAAC's 8-bit SAR ADC scaled by 2^N/(N+1) relative to 8 bits (the scaling used by the SRE
      * group's simulator): 5 bits cost 0.293 pJ and 6 bits 0.502 pJ when 8 bits cost 1.5625 pJ.
      */
-    ISAAC_SCALED("isaac-scaled"),
+    ISAAC_SCALED,
     /** Linear in bits, E8 * N / 8 (PUMA's assumption). */
-    LINEAR("linear"),
+    LINEAR,
     /** User values per resolution from {@code energy.adc-table-pj}. */
-    TABLE("table");
-
-    private final String configName;
-
-    AdcModel(String configName) {
-        this.configName = configName;
-    }
-
-    @Override
-    public String configName() {
-        return configName;
-    }
+    TABLE;
 
     /** Energy of one conversion at {@code bits} resolution, in pJ. */
     double conversionPj(int bits, double adc8bitPj, Map<Integer, Double> table) {

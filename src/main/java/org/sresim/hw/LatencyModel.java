@@ -8,18 +8,7 @@ public enum LatencyModel implements Choice {
      * Spare crossbars hold extra copies of the layers with the largest dense time per copy; a
      * layer's windows split over its copies.
      */
-    REPLICATED("replicated"),
+    REPLICATED,
     /** One copy of every layer, its tiles working in parallel. */
-    PARALLEL_TILES("parallel-tiles");
-
-    private final String configName;
-
-    LatencyModel(String configName) {
-        this.configName = configName;
-    }
-
-    @Override
-    public String configName() {
-        return configName;
-    }
+    PARALLEL_TILES;
 }
