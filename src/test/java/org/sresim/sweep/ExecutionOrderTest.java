@@ -2,7 +2,6 @@ package org.sresim.sweep;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
@@ -17,9 +16,7 @@ class ExecutionOrderTest {
     Path dir;
 
     private SweepPlan load(String yaml) throws Exception {
-        Path f = dir.resolve("s.yaml");
-        Files.writeString(f, yaml);
-        return SweepFile.load(f);
+        return SweepYaml.load(dir, "s.yaml", yaml);
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.sresim.sweep;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,9 +19,7 @@ class GridCheckTest {
     Path dir;
 
     private SweepPlan load(String yaml) throws Exception {
-        Path f = dir.resolve("big.yaml");
-        Files.writeString(f, yaml);
-        return SweepFile.load(f);
+        return SweepYaml.load(dir, "big.yaml", yaml);
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.sresim.sweep;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,9 +15,7 @@ class SweepFileTest {
     Path dir;
 
     private SweepPlan load(String yaml) throws Exception {
-        Path f = dir.resolve("s.yaml");
-        Files.writeString(f, yaml);
-        return SweepFile.load(f);
+        return SweepYaml.load(dir, "s.yaml", yaml);
     }
 
     @Test
