@@ -59,6 +59,43 @@ java_opts+=(-Dio.netty.tryReflectionSetAccessible=true "-Xmx${SRE_DRIVER_MEMORY:
 log4j=$proj/src/main/resources/log4j2.properties
 if [[ -f $log4j ]]; then java_opts+=("-Dlog4j2.configurationFile=$log4j"); fi
 [[ -n $master ]] || spark_opts=(--master "local[*]" "${spark_opts[@]}")
+launch=(-cp "$proj/target/lib/*" org.apache.spark.deploy.SparkSubmit --class org.sresim.cli.Main "${confs[@]}")
 
-exec java "${java_opts[@]}" -cp "$proj/target/lib/*" org.apache.spark.deploy.SparkSubmit \
-  --class org.sresim.cli.Main "${confs[@]}" "${spark_opts[@]}" "$proj/target/sre-cluster.jar" "$@"
+# Class-data sharing: a JVM starting Spark loads and verifies some 20,000 classes, about a third of
+# a short local sweep's wall time. A dynamic CDS archive of them (target/sre-cds.jsa) maps them
+# instead. It is recorded once, by a two-point sweep, and again only when the Spark jars
+# (target/lib) or the java binary change; it changes no result. A JVM that cannot record or use
+# it runs without it (a failed recording is not retried until one of those changes).
+# SRE_CDS=0 runs without it.
+cds=$proj/target/sre-cds.jsa
+java_bin=$(command -v java)
+java_bin=$(readlink -f "$java_bin" 2>/dev/null || echo "$java_bin")
+cds_stamp="$java_bin $(stat -c %Y "$java_bin" 2>/dev/null || stat -f %m "$java_bin" 2>/dev/null || echo 0)"
+cds_recorded() {  # prints the stamp's content when it is newer than every Spark jar
+  [[ -f $cds.stamp && -z $(find "$proj/target/lib" -newer "$cds.stamp" -print -quit 2>/dev/null) ]] \
+    && cat "$cds.stamp"
+}
+if [[ ${SRE_CDS:-1} != 0 ]]; then
+  recorded=$(cds_recorded || true)
+  if [[ $recorded != "$cds_stamp" && $recorded != "failed $cds_stamp" ]] || [[ $recorded == "$cds_stamp" && ! -f $cds ]]; then
+    echo "submit.sh: recording the class-data archive target/sre-cds.jsa for faster starts (once, about 30 s; SRE_CDS=0 skips)" >&2
+    train=$(mktemp -d)
+    printf 'name: cds-training\ngrid:\n  network: [lenet5]\n  ou.rows: [4, 16]\n' > "$train/cds-training.yaml"
+    if java -XX:ArchiveClassesAtExit="$train/sre.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off "${java_opts[@]}" \
+         "${launch[@]}" --master "local[2]" "$proj/target/sre-cluster.jar" sweep "$train/cds-training.yaml" \
+         --out "$train/out" >"$train/log" 2>&1 && [[ -s $train/sre.jsa ]]; then
+      mv -f "$train/sre.jsa" "$cds" && echo "$cds_stamp" > "$cds.stamp"
+      rm -rf "$train"
+    else
+      rm -f "$cds"
+      echo "failed $cds_stamp" > "$cds.stamp"
+      echo "submit.sh: could not record the archive (log: $train/log); running without it" >&2
+    fi
+    recorded=$(cds_recorded || true)
+  fi
+  if [[ $recorded == "$cds_stamp" && -f $cds ]]; then
+    java_opts+=("-XX:SharedArchiveFile=$cds" -Xlog:cds=off -Xlog:cds+dynamic=off)
+  fi
+fi
+
+exec java "${java_opts[@]}" "${launch[@]}" "${spark_opts[@]}" "$proj/target/sre-cluster.jar" "$@"

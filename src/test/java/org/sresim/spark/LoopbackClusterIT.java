@@ -100,6 +100,12 @@ class LoopbackClusterIT {
         Run local = run("sweep-local", SWEEP_TIMEOUT, submit(null, "local"));
         assertSucceeded(local);
         phase("local sweep (local[*])", t);
+        // submit.sh records its class-data archive on its first run (a fresh clone: this one) and
+        // every later run here, on the cluster too, starts its driver from it
+        Path cds = PROJECT.resolve("target/sre-cds.jsa");
+        assertTrue(Files.isRegularFile(cds) && Files.size(cds) > 0
+                && Files.isRegularFile(PROJECT.resolve("target/sre-cds.jsa.stamp")),
+                () -> "submit.sh recorded no class-data archive at " + cds + "\n" + local.tail());
     }
 
     @AfterAll
