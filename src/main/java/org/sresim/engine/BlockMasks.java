@@ -207,6 +207,10 @@ record BlockMasks(int words, long[] masks, int[][] maskOfGroup, long[] groups, l
                 rows[j] = 0;
             }
             nonZero.orRows(n, first, rowsIn, rows);
+            if (groups <= 4) {
+                upToFourGroups(w, n, first, words, rows, bits, at, groups, group, masks);
+                continue;
+            }
             for (int j = 0; j < words; j++) {
                 int base = first + (j << 6);
                 int count = 0;
@@ -223,6 +227,43 @@ record BlockMasks(int words, long[] masks, int[][] maskOfGroup, long[] groups, l
                     }
                     masks[group[e]][j] |= word;
                 }
+            }
+        }
+    }
+
+    /**
+     * {@link #fromWeightSlices} for a column whose slices lie in two to four groups: one pass over
+     * its non-zero weights, each group's word gathered in a register of its own (a group absent
+     * from the column tests no bit, so its word stays zero and is not stored).
+     */
+    private static void upToFourGroups(LayerWorkload w, int n, int first, int words, long[] rows, int[] bits, int at,
+                                       int groups, int[] group, long[][] masks) {
+        int h0 = bits[at];
+        int h1 = bits[at + 1];
+        int h2 = groups > 2 ? bits[at + 2] : 0;
+        int h3 = groups > 3 ? bits[at + 3] : 0;
+        for (int j = 0; j < words; j++) {
+            int base = first + (j << 6);
+            long w0 = 0;
+            long w1 = 0;
+            long w2 = 0;
+            long w3 = 0;
+            for (long set = rows[j]; set != 0; set &= set - 1) {
+                int r = Long.numberOfTrailingZeros(set);
+                int m = Math.abs(w.nonZeroWeight(base + r, n));
+                // (x + 2^31 - 1) >>> 31 is 1 exactly when 0 < x < 2^31: a held bit is set
+                w0 |= (long) (((m & h0) + Integer.MAX_VALUE) >>> 31) << r;
+                w1 |= (long) (((m & h1) + Integer.MAX_VALUE) >>> 31) << r;
+                w2 |= (long) (((m & h2) + Integer.MAX_VALUE) >>> 31) << r;
+                w3 |= (long) (((m & h3) + Integer.MAX_VALUE) >>> 31) << r;
+            }
+            masks[group[at]][j] |= w0;
+            masks[group[at + 1]][j] |= w1;
+            if (groups > 2) {
+                masks[group[at + 2]][j] |= w2;
+            }
+            if (groups > 3) {
+                masks[group[at + 3]][j] |= w3;
             }
         }
     }
