@@ -3,6 +3,7 @@ package org.sresim.spark;
 import java.io.IOException;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
@@ -11,6 +12,9 @@ import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.example.ExampleParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.util.HadoopOutputFile;
+import org.apache.parquet.hadoop.util.HadoopStreams;
+import org.apache.parquet.io.OutputFile;
+import org.apache.parquet.io.PositionOutputStream;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
@@ -30,12 +34,14 @@ final class ParquetRows implements AutoCloseable {
     private final SimpleGroupFactory groups;
     private final ParquetWriter<Group> writer;
 
-    ParquetRows(List<ResultColumn> columns, Path file, Configuration conf) throws IOException {
+    /** Writes {@code file} through {@code fs} ({@link LocalFiles#of}: local files without a chmod process). */
+    ParquetRows(List<ResultColumn> columns, FileSystem fs, Path file, Configuration conf) throws IOException {
         this.columns = columns;
         this.skipped = indexOf(columns, "network");
         MessageType schema = schema(columns, skipped);
         this.groups = new SimpleGroupFactory(schema);
-        this.writer = ExampleParquetWriter.builder(HadoopOutputFile.fromPath(file, conf)).withConf(conf)
+        OutputFile out = LocalFiles.isLocal(fs) ? new LocalOutput(fs, file) : HadoopOutputFile.fromPath(file, conf);
+        this.writer = ExampleParquetWriter.builder(out).withConf(conf)
                 .withType(schema).withCompressionCodec(CompressionCodecName.SNAPPY)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE).build();
     }
@@ -83,6 +89,37 @@ final class ParquetRows implements AutoCloseable {
     @Override
     public void close() throws IOException {
         writer.close();
+    }
+
+    /**
+     * A local file created through the given file system. Parquet's {@code HadoopOutputFile} would
+     * ask the path for its file system, Hadoop's own, which spawns a chmod per file.
+     */
+    private record LocalOutput(FileSystem fs, Path file) implements OutputFile {
+        @Override
+        public PositionOutputStream create(long blockSizeHint) throws IOException {
+            return HadoopStreams.wrap(fs.create(file, false));
+        }
+
+        @Override
+        public PositionOutputStream createOrOverwrite(long blockSizeHint) throws IOException {
+            return HadoopStreams.wrap(fs.create(file, true));
+        }
+
+        @Override
+        public boolean supportsBlockSize() {
+            return false;
+        }
+
+        @Override
+        public long defaultBlockSize() {
+            return 0;
+        }
+
+        @Override
+        public String getPath() {
+            return file.toString();
+        }
     }
 
     static int indexOf(List<ResultColumn> columns, String name) {

@@ -51,7 +51,7 @@ final class SweepOutput {
     SweepOutput(Path root, Configuration conf) {
         this.root = root;
         try {
-            this.fs = root.getFileSystem(conf);
+            this.fs = LocalFiles.of(root, conf);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -57,8 +57,8 @@ final class UnitTask {
             }
             SweepJob.simulatePoints(plan, unit.start(), unit.end(), done, p -> {
                 try {
-                    write(writers, "points", ResultSchema.POINTS, p.points(), staging, conf);
-                    write(writers, "layers", ResultSchema.LAYERS, p.layers(), staging, conf);
+                    write(writers, "points", ResultSchema.POINTS, p.points(), fs, staging, conf);
+                    write(writers, "layers", ResultSchema.LAYERS, p.layers(), fs, staging, conf);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -103,14 +103,14 @@ final class UnitTask {
     }
 
     private static void write(Map<String, ParquetRows> writers, String table, List<ResultColumn> columns,
-                              List<Object[]> rows, Path staging, Configuration conf) throws IOException {
+                              List<Object[]> rows, FileSystem fs, Path staging, Configuration conf) throws IOException {
         int network = ParquetRows.indexOf(columns, "network");
         for (Object[] row : rows) {
             String file = table + "/network=" + ExternalCatalogUtils.escapePathName(row[network].toString())
                     + "/part.parquet";
             ParquetRows w = writers.get(file);
             if (w == null) {
-                w = new ParquetRows(columns, new Path(staging, file), conf);
+                w = new ParquetRows(columns, fs, new Path(staging, file), conf);
                 writers.put(file, w);
             }
             w.write(row);
