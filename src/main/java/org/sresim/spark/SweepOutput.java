@@ -15,9 +15,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
 
 /**
  * The on-disk layout of one sweep, through Hadoop's FileSystem so local paths, HDFS and S3 work
@@ -265,20 +263,28 @@ final class SweepOutput {
         }
     }
 
-    /** Files below {@code dir} (recursively) whose name passes the test; none when dir does not exist. */
+    /**
+     * Files below {@code dir} (recursively) whose name passes the test; none when dir does not exist.
+     * A walk of {@code listStatus}, not {@code listFiles}: the latter's located statuses ask every
+     * local file for its permissions, which Hadoop without its native library does by spawning
+     * {@code ls} (one process per file of the tables, at the start and the end of every run).
+     */
     List<Path> filesUnder(Path dir, java.util.function.Predicate<String> name) throws IOException {
         List<Path> out = new ArrayList<>();
-        if (!fs.exists(dir)) {
-            return out;
-        }
-        RemoteIterator<LocatedFileStatus> files = fs.listFiles(dir, true);
-        while (files.hasNext()) {
-            Path p = files.next().getPath();
-            if (name.test(p.getName())) {
-                out.add(p);
-            }
+        if (fs.exists(dir)) {
+            collect(dir, name, out);
         }
         return out;
+    }
+
+    private void collect(Path dir, java.util.function.Predicate<String> name, List<Path> out) throws IOException {
+        for (FileStatus s : fs.listStatus(dir)) {
+            if (s.isDirectory()) {
+                collect(s.getPath(), name, out);
+            } else if (name.test(s.getPath().getName())) {
+                out.add(s.getPath());
+            }
+        }
     }
 
     /** Every sweep folder under {@code dir} (or {@code dir} itself when it is one). */
