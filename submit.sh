@@ -3,7 +3,8 @@
 #   ./submit.sh [spark-submit options] COMMAND ARGS...     COMMAND: sweep | query | sql | report | simulate | bench
 # With SPARK_HOME set, that installation's spark-submit runs target/sre-cluster.jar (Spark comes
 # from the cluster). Without it, the project's own Spark jars (target/lib) run it, local[*] unless
-# --master is given. Env: SRE_DRIVER_MEMORY (default 4g, own-Spark path only: the driver is this JVM).
+# --master is given. Env: SRE_DRIVER_MEMORY (default 4g, own-Spark path only: the driver is this JVM);
+# SRE_CDS=0 (own-Spark path: start without the class-data archive described below).
 set -euo pipefail
 
 usage() { echo "usage: $(basename "$0") [spark-submit options] {sweep|query|sql|report|simulate|bench} [args...]"; }
