@@ -516,6 +516,7 @@ final class AccuracyProxy {
                                     tabledHeights);
                         }
                     }
+                    convertIdeal(b, all, m, cb); // the step's whole table is at hand
                 }
             }
             if (orderedHeights.length > 0) {
@@ -531,12 +532,23 @@ final class AccuracyProxy {
                     }
                 }
             }
-            for (int b = 0; b < steps; b++) {
-                accumulate(b, 0, perRow - 1);
-                int n = edges.find(all, activeBit[b], words);
-                for (Height h : perHeight) {
-                    convertOus(n, rows, 0, m.colsIn(cb), h, Scheme.IDEAL);
+            if (tabledHeights.length == 0) {
+                for (int b = 0; b < steps; b++) {
+                    accumulate(b, 0, perRow - 1);
+                    convertIdeal(b, all, m, cb);
                 }
+            }
+        }
+
+        /**
+         * The ideal design's conversions at step b (the whole tile, one per column) for every height,
+         * from the step's sums over every column. Each (height, ideal) tally still gets them in step
+         * order, whichever of {@link #run}'s loops makes them.
+         */
+        private void convertIdeal(int b, long[] all, LayerMapping m, int cb) {
+            int n = edges.find(all, activeBit[b], words);
+            for (Height h : perHeight) {
+                convertOus(n, rows, 0, m.colsIn(cb), h, Scheme.IDEAL);
             }
         }
 

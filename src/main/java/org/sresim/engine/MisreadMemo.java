@@ -4,8 +4,8 @@ import java.util.function.DoubleUnaryOperator;
 
 /**
  * Memoises P(misread) by the exact bits of its argument in an open-addressing table of primitive
- * longs: the proxies evaluate millions of conversions but only thousands of distinct sums of
- * squared conductances, and erfc is costly while boxing would dominate the hot loop. A key and
+ * longs: the proxies evaluate millions of conversions but only thousands to tens of thousands of
+ * distinct sums of squared conductances (a ResNet-18 point at OU height 32: over 32,000), and erfc is costly while boxing would dominate the hot loop. A key and
  * its value sit side by side (slots 2i and 2i + 1), so a lookup touches one cache line: the table
  * of a large layer outgrows the core's cache, and two arrays cost two misses per conversion.
  */
