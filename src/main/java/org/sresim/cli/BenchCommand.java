@@ -15,6 +15,7 @@ import org.sresim.spark.Sessions;
 import org.sresim.spark.SweepJob;
 import org.sresim.sweep.SweepFile;
 import org.sresim.sweep.SweepPlan;
+import org.sresim.workload.ReusedWorkloads;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -212,6 +213,7 @@ final class BenchCommand implements Callable<Integer> {
         run.run(); // warm-up: JIT, class loading
         double[] seconds = new double[repeats];
         for (int i = 0; i < repeats; i++) {
+            ReusedWorkloads.shared().clear(); // each run draws its workloads, as a fresh executor would
             long t0 = System.nanoTime();
             run.run();
             seconds[i] = (System.nanoTime() - t0) / 1e9;
@@ -229,6 +231,7 @@ final class BenchCommand implements Callable<Integer> {
      */
     private double sweepSeconds(SweepPlan plan, Path file, String master, boolean sessionIncluded) throws Exception {
         Path dir = Files.createTempDirectory("sre-bench");
+        ReusedWorkloads.shared().clear(); // each run draws its workloads, as fresh executors would
         long started = System.nanoTime();
         SparkSession spark = Sessions.create("sre-bench", master, verbose);
         long job;

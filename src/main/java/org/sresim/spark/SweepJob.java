@@ -274,7 +274,7 @@ public final class SweepJob {
         // provisioning or prices follow each other and share their counts (Simulator's memo)
         Arrays.sort(order, Comparator.comparing((Integer i) -> keys[i]).thenComparing(i -> countingKeys[i])
                 .thenComparing(i -> i));
-        ReusedWorkloads reuse = new ReusedWorkloads(REUSE_MAX_WEIGHTS);
+        ReusedWorkloads reuse = ReusedWorkloads.shared();
         Simulator simulator = new Simulator();
         simulator.expect(java.util.Arrays.asList(points)); // OU heights of one workload: one counting pass
         for (int i : order) {
@@ -284,9 +284,6 @@ public final class SweepJob {
             }
         }
     }
-
-    /** Networks up to this many weights (AlexNet's 61 M) keep their workload between points of a task. */
-    static final long REUSE_MAX_WEIGHTS = 64L << 20;
 
     /** One grid point, simulated by the Spark-free core wherever the task runs. */
     static PointOutput simulate(SweepPlan plan, long index, Config config, ReusedWorkloads reuse,

@@ -1,40 +1,107 @@
 package org.sresim.workload;
 
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Keeps the generated layers of the last (network, workload settings) pair, so consecutive
- * points that differ only in hardware (OU size, ADC resolution, latency model, prices) reuse one
- * synthetic workload instead of drawing it again. Layers are immutable once generated, and a
- * layer depends only on the key, so reuse never changes a number. Networks larger than
- * {@code maxWeights} are not kept (their layers are dropped as soon as they are counted).
+ * Generated synthetic layers kept between points, so points that differ only in hardware (OU
+ * size, ADC, latency model, prices, and mapping keys such as {@code ou.cols}, which put points in
+ * different counting groups and often in different tasks) reuse one drawn workload instead of
+ * drawing it again. One instance serves a whole JVM ({@link #shared}): the tasks of a Spark
+ * executor, which run one after another or side by side, share it. Layers are immutable once
+ * generated and depend only on the key (network, settings), so reuse never changes a number.
+ * <p>
+ * Networks larger than {@code maxWeights} are not kept (their layers are dropped as soon as they
+ * are counted); the least recently used workloads are dropped while the kept ones would exceed
+ * {@code totalWeights}. A layer is generated once even when two tasks ask for it at once (the
+ * second waits for the first).
  */
 public final class ReusedWorkloads {
-    private final long maxWeights;
-    private Object key;
-    private final Map<Integer, LayerWorkload> layers = new HashMap<>();
+    /** Networks up to this many weights (AlexNet's 61 M) are kept. */
+    public static final long MAX_WEIGHTS = 64L << 20;
+    /**
+     * Weights kept in all: three AlexNet-sized workloads. A kept layer holds its non-zero mask (1 bit
+     * per weight), its input feature map and, once an OU shape that splits weights across groups
+     * has read them, its non-zero weights' magnitudes (2 bytes each): AlexNet at pruning 0.6 keeps
+     * about 8 MB, or 57 MB with its magnitudes.
+     */
+    public static final long TOTAL_WEIGHTS = 3 * MAX_WEIGHTS;
+    private static final ReusedWorkloads SHARED = new ReusedWorkloads(MAX_WEIGHTS, TOTAL_WEIGHTS);
 
-    public ReusedWorkloads(long maxWeights) {
+    private final long maxWeights;
+    private final long totalWeights;
+    /** Least recently used first. */
+    private final LinkedHashMap<List<Object>, Kept> kept = new LinkedHashMap<>(8, 0.75f, true);
+
+    public ReusedWorkloads(long maxWeights, long totalWeights) {
         this.maxWeights = maxWeights;
+        this.totalWeights = totalWeights;
     }
 
-    /** A source for this point: cached layers when the key matches the previous point's. */
+    /** The JVM's instance: every task of an executor uses it. */
+    public static ReusedWorkloads shared() {
+        return SHARED;
+    }
+
+    /** One kept workload: its layers by index, generated on first request. */
+    private record Kept(long weights, Map<Integer, LayerWorkload> layers) {
+    }
+
+    /** A source for this point: kept layers when an earlier point (of any task) had the same key. */
     public WorkloadSource source(Network network, WorkloadSettings settings) {
         WorkloadSource fresh = WorkloadSource.synthetic(settings);
-        long weights = network.matrixLayers().stream().mapToLong(l -> (long) l.rows() * l.cols()).sum();
+        long weights = weightsOf(network);
         if (weights > maxWeights) {
-            layers.clear();
-            key = null;
             return fresh;
         }
-        Object k = java.util.List.of(network, settings);
-        if (!Objects.equals(k, key)) {
-            layers.clear();
-            key = k;
+        Kept k = keep(List.of(network, settings), weights);
+        return layer -> k.layers().computeIfAbsent(layer.index(), i -> {
+            LayerWorkload made = fresh.load(layer);
+            made.keepMagnitudes();
+            return made;
+        });
+    }
+
+    private synchronized Kept keep(List<Object> key, long weights) {
+        Kept k = kept.get(key);
+        if (k != null) {
+            return k;
         }
-        return layer -> layers.computeIfAbsent(layer.index(), i -> fresh.load(layer));
+        long held = weights;
+        for (Kept other : kept.values()) {
+            held += other.weights();
+        }
+        // a task still counting a dropped workload keeps its layers until it is done; only the
+        // reference here goes
+        for (var it = kept.entrySet().iterator(); held > totalWeights && it.hasNext(); ) {
+            held -= it.next().getValue().weights();
+            it.remove();
+        }
+        k = new Kept(weights, new ConcurrentHashMap<>());
+        kept.put(key, k);
+        return k;
+    }
+
+    /** Drops every kept workload (benchmarks start each timed run from none). */
+    public synchronized void clear() {
+        kept.clear();
+    }
+
+    /** How many workloads are kept (for tests). */
+    synchronized int size() {
+        return kept.size();
+    }
+
+    /** The keys kept, least recently used first (for tests). */
+    synchronized List<List<Object>> keys() {
+        return new ArrayList<>(kept.keySet());
+    }
+
+    private static long weightsOf(Network network) {
+        return network.matrixLayers().stream().mapToLong(l -> (long) l.rows() * l.cols()).sum();
     }
 
     /** The settings that decide a point's synthetic workload; points with equal keys share it. */

@@ -1,0 +1,76 @@
+package org.sresim.workload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** Kept workloads: shared between callers, equal to fresh draws, dropped least recently used first. */
+class ReusedWorkloadsTest {
+    private static final Network LENET = Networks.builtin("lenet5");
+    private static final long LENET_WEIGHTS = LENET.matrixLayers().stream()
+            .mapToLong(l -> (long) l.rows() * l.cols()).sum();
+
+    private static WorkloadSettings seed(long seed) {
+        return new WorkloadSettings(seed, 0.6, PruningMethod.values()[0], false, 0.5, 12, false, 16, 16);
+    }
+
+    @Test
+    void twoSourcesOfOneKeyShareTheLayersAndTheyEqualAFreshDraw() {
+        ReusedWorkloads reuse = new ReusedWorkloads(LENET_WEIGHTS, 2 * LENET_WEIGHTS);
+        MatrixLayer conv = LENET.matrixLayers().get(1);
+        LayerWorkload first = reuse.source(LENET, seed(1)).load(conv);
+        LayerWorkload second = reuse.source(LENET, seed(1)).load(conv);
+        assertThat(second).isSameAs(first);
+        LayerWorkload fresh = WorkloadSource.synthetic(seed(1)).load(conv);
+        assertThat(first.weights()).isEqualTo(fresh.weights());
+        assertThat(first.inputs()).isEqualTo(fresh.inputs());
+        assertThat(reuse.source(LENET, seed(2)).load(conv)).isNotSameAs(first);
+    }
+
+    @Test
+    void theLeastRecentlyUsedWorkloadGoesWhenTheBudgetIsFull() {
+        ReusedWorkloads reuse = new ReusedWorkloads(LENET_WEIGHTS, 2 * LENET_WEIGHTS);
+        reuse.source(LENET, seed(1));
+        reuse.source(LENET, seed(2));
+        reuse.source(LENET, seed(1)); // seed 1 used again: seed 2 is now the oldest
+        reuse.source(LENET, seed(3));
+        assertThat(reuse.keys()).containsExactly(List.of(LENET, seed(1)), List.of(LENET, seed(3)));
+    }
+
+    @Test
+    void aNetworkAboveTheLimitIsNotKept() {
+        ReusedWorkloads reuse = new ReusedWorkloads(LENET_WEIGHTS - 1, 10 * LENET_WEIGHTS);
+        MatrixLayer conv = LENET.matrixLayers().get(0);
+        assertThat(reuse.source(LENET, seed(1)).load(conv)).isNotSameAs(reuse.source(LENET, seed(1)).load(conv));
+        assertThat(reuse.size()).isZero();
+    }
+
+    @Test
+    void tasksAskingAtOnceGetOneLayer() throws Exception {
+        ReusedWorkloads reuse = new ReusedWorkloads(LENET_WEIGHTS, LENET_WEIGHTS);
+        MatrixLayer fc = LENET.matrixLayers().get(2);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<LayerWorkload>> got = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                got.add(pool.submit(() -> {
+                    go.await();
+                    return reuse.source(LENET, seed(7)).load(fc);
+                }));
+            }
+            go.countDown();
+            for (Future<LayerWorkload> f : got) {
+                assertThat(f.get()).isSameAs(got.get(0).get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+}
