@@ -17,13 +17,23 @@ import org.sresim.workload.LayerWorkload;
 final class BitsetCounter implements OuCounter {
     /** Distinct masks per block from which windows are held as bit planes (tests force either way). */
     private final int planesFromMasks;
+    /**
+     * Distinct masks per block from which heights of 2 are counted sliced ({@link SlicedGroups}); 0
+     * forces it for every power-of-two height up to 16 and any layer (tests force either way).
+     */
+    private final int slicedFromMasks;
 
     BitsetCounter() {
         this(ActiveRows.PLANES_FROM_MASKS);
     }
 
     BitsetCounter(int planesFromMasks) {
+        this(planesFromMasks, SlicedGroups.FROM_MASKS);
+    }
+
+    BitsetCounter(int planesFromMasks, int slicedFromMasks) {
         this.planesFromMasks = planesFromMasks;
+        this.slicedFromMasks = slicedFromMasks;
     }
 
     @Override
@@ -55,10 +65,18 @@ final class BitsetCounter implements OuCounter {
         int[][] opsFor = BlockTotals.opsTable(heights, hw.crossbarRows());
         BlockMasks.Columns columns = BlockMasks.Columns.of(m, hw);
         boolean merge = (sample == null ? windows : sample.length) > 1; // one window: merging costs more than it saves
+        boolean forced = slicedFromMasks == 0;
+        boolean slicedHeights = sample == null
+                && SlicedGroups.fits(heights, forced ? SlicedGroups.MAX_SLICES : SlicedGroups.PAYING_SLICES)
+                && (windows >= SlicedGroups.FROM_WINDOWS || forced);
         for (int rb = 0; rb < m.rowBlocks; rb++) {
             BlockMasks masks = BlockMasks.of(w, m, columns, hw, rb, merge);
-            BlockTotals totals = new BlockTotals(heights, opsFor, hw.inputSteps(), masks);
-            visitWindows(w, m, hw, rb, masks, sample, totals, counts);
+            ActiveRows rows = ActiveRows.of(hw, m.rowsIn(rb), masks.words(), masks.distinct(), planesFromMasks);
+            SlicedGroups sliced = slicedHeights && rows instanceof ActiveRows.BitPlanes
+                    && SlicedGroups.pays(masks, slicedFromMasks)
+                    ? new SlicedGroups(masks, m, m.rowsIn(rb), heights, hw.inputSteps()) : null;
+            BlockTotals totals = new BlockTotals(heights, opsFor, hw.inputSteps(), masks, sliced);
+            visitWindows(w, m, rb, rows, sample, totals, counts);
             int visits = sample == null ? windows : sample.length;
             totals.addTo(counts, m, rb, windows, (double) windows / visits);
         }
@@ -79,8 +97,8 @@ final class BitsetCounter implements OuCounter {
     }
 
     /** Every visited window of row block rb, its active rows loaded once and added to the block's totals. */
-    private void visitWindows(LayerWorkload w, LayerMapping m, Hardware hw, int rb, BlockMasks masks,
-                                     int[] sample, BlockTotals totals, LayerCounts[] counts) {
+    private static void visitWindows(LayerWorkload w, LayerMapping m, int rb, ActiveRows rows, int[] sample,
+                                     BlockTotals totals, LayerCounts[] counts) {
         int rowsIn = m.rowsIn(rb);
         int visits = sample == null ? w.layer().windows() : sample.length;
         WindowStats[] stats = null;
@@ -91,7 +109,6 @@ final class BitsetCounter implements OuCounter {
             }
         }
         WindowReader reader = new WindowReader(w, m.firstRow(rb), rowsIn);
-        ActiveRows rows = ActiveRows.of(hw, rowsIn, masks.words(), masks.distinct(), planesFromMasks);
         int[] inputs = new int[rowsIn];
         for (int visit = 0; visit < visits; visit++) {
             reader.read(sample == null ? visit : sample[visit], inputs);

@@ -26,9 +26,16 @@ final class BlockTotals {
     private long actBitRows;
     /** Scratch: one window's ops per height. */
     private final long[] ops;
+    /** sre-value and sre-bit counted sliced instead of per mask (null: per mask). */
+    private final SlicedGroups sliced;
 
     BlockTotals(int[] heights, int[][] opsFor, int steps, BlockMasks masks) {
+        this(heights, opsFor, steps, masks, null);
+    }
+
+    BlockTotals(int[] heights, int[][] opsFor, int steps, BlockMasks masks, SlicedGroups sliced) {
         this.heights = heights;
+        this.sliced = sliced;
         this.opsFor = opsFor;
         this.steps = steps;
         this.masks = masks;
@@ -62,6 +69,10 @@ final class BlockTotals {
      */
     void addWindow(ActiveRows rows, int visit, WindowStats[] stats) {
         addActivationOnly(rows, visit, stats);
+        if (sliced != null) {
+            sliced.addWindow((ActiveRows.BitPlanes) rows);
+            return;
+        }
         if (stats == null && heights.length == 1 && rows instanceof ActiveRows.BitPlanes planes) {
             addCompressed(planes);
             return;
@@ -260,10 +271,12 @@ final class BlockTotals {
                             s * perWindowSteps, width);
                     c.of(Scheme.ACT_VALUE).addOperations(t, up(actValueOps[h], scale), up(actValueRows, scale), width);
                     c.of(Scheme.ACT_BIT).addOperations(t, up(actBitOps[h], scale), up(actBitRows, scale), width);
-                    c.of(Scheme.SRE_VALUE).addOperations(t, up(sreValueOps[h][id], scale),
-                            up(sreValueRows[id], scale), width);
-                    c.of(Scheme.SRE_BIT).addOperations(t, up(sreBitOps[h][id], scale), up(sreBitRows[id], scale),
-                            width);
+                    if (sliced == null) {
+                        c.of(Scheme.SRE_VALUE).addOperations(t, up(sreValueOps[h][id], scale),
+                                up(sreValueRows[id], scale), width);
+                        c.of(Scheme.SRE_BIT).addOperations(t, up(sreBitOps[h][id], scale),
+                                up(sreBitRows[id], scale), width);
+                    }
                     c.indexStorageBits += (long) s * indexBits;
                     for (Scheme scheme : COMPRESSED) {
                         c.of(scheme).add(Action.INDEX_BIT, (long) windows * s * indexBits);
@@ -271,6 +284,9 @@ final class BlockTotals {
                     }
                 }
                 c.of(Scheme.IDEAL).addOperations(t, perWindowSteps, perWindowSteps * rowsIn, m.colsIn(cb));
+            }
+            if (sliced != null) {
+                sliced.addTo(c, m, rb, h);
             }
         }
     }

@@ -31,6 +31,25 @@ class CounterPropertiesTest {
                 .isEqualTo(reference);
     }
 
+    @Property(tries = 300)
+    void slicedCountingOfPowerOfTwoHeightsEqualsTheReference(@ForAll long seed) {
+        // forced sliced in every block (the counter uses it only for many distinct masks)
+        RandomLayers c = RandomLayers.draw(seed);
+        SplittableRandom r = new SplittableRandom(seed);
+        int maxShift = Math.min(SlicedGroups.MAX_SLICES, 31 - Integer.numberOfLeadingZeros(c.hw.crossbarRows()));
+        int[] heights = new int[1 + r.nextInt(3)];
+        for (int h = 0; h < heights.length; h++) {
+            heights[h] = 1 << r.nextInt(maxShift + 1);
+        }
+        LayerCounts[] sliced = new BitsetCounter(0, 0).count(c.workload, c.hw, null, heights);
+        LayerCounts[] perMask = new BitsetCounter(0, Integer.MAX_VALUE).count(c.workload, c.hw, null, heights);
+        for (int h = 0; h < heights.length; h++) {
+            LayerCounts expected = new ReferenceCounter().count(c.workload, OuHeights.withOuRows(c.hw, heights[h]));
+            assertThat(sliced[h]).as("sliced, height %d", heights[h]).isEqualTo(expected);
+            assertThat(perMask[h]).as("per mask, height %d", heights[h]).isEqualTo(expected);
+        }
+    }
+
     @Property(tries = 60)
     void tallCrossbarsCountAsTheReference(@ForAll long seed) {
         // row blocks of 3 to 5 words, which the random chips above never reach
@@ -51,6 +70,9 @@ class CounterPropertiesTest {
         LayerWorkload w = RandomLayers.randomData(layer, tall, r.nextDouble(), r.nextDouble(), r);
         LayerCounts reference = new ReferenceCounter().count(w, tall);
         assertThat(new BitsetCounter(0).count(w, tall)).as("bit planes").isEqualTo(reference);
+        if (SlicedGroups.fits(new int[] {ouRows}, SlicedGroups.MAX_SLICES)) {
+            assertThat(new BitsetCounter(0, 0).count(w, tall)).as("sliced").isEqualTo(reference);
+        }
         assertThat(new BitsetCounter(Integer.MAX_VALUE).count(w, tall)).as("byte lanes where they fit")
                 .isEqualTo(reference);
     }
