@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 import org.apache.commons.numbers.gamma.Erfc;
 import org.sresim.hw.Hardware;
 import org.sresim.workload.LayerWorkload;
+import org.sresim.workload.NonZeroMagnitudes;
 import org.sresim.workload.Seeds;
 
 /**
@@ -440,12 +441,13 @@ final class AccuracyProxy {
             int levelMask = (1 << cellBits) - 1;
             int n0 = colStart / cpw;
             int n1 = (colStart + cols - 1) / cpw;
+            NonZeroMagnitudes kept = w.magnitudesIfMade();
             for (int r = 0; r < rows; r++) {
                 long bit = 1L << r;
                 int word = r >>> 6;
                 int rowBase = r * perRow;
                 for (int n = n0; n <= n1; n++) {
-                    int magnitude = Math.abs(w.weight(first + r, n));
+                    int magnitude = kept != null ? kept.magnitude(first + r, n) : Math.abs(w.weight(first + r, n));
                     if (magnitude == 0) {
                         continue;
                     }

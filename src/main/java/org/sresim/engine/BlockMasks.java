@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.sresim.hw.Hardware;
 import org.sresim.workload.LayerWorkload;
+import org.sresim.workload.NonZeroMagnitudes;
 import org.sresim.workload.NonZeroMask;
 
 /**
@@ -188,6 +189,7 @@ record BlockMasks(int words, long[] masks, int[][] maskOfGroup, long[] groups, l
      */
     private static void fromWeightSlices(LayerWorkload w, Columns columns, int first, int rowsIn, long[][] masks) {
         NonZeroMask nonZero = w.nonZero();
+        NonZeroMagnitudes kept = w.magnitudes(); // null: each weight drawn as it is read
         int cpw = columns.cpw();
         int[] group = columns.group();
         int[] bits = columns.bits();
@@ -208,15 +210,16 @@ record BlockMasks(int words, long[] masks, int[][] maskOfGroup, long[] groups, l
             }
             nonZero.orRows(n, first, rowsIn, rows);
             if (groups <= 4) {
-                upToFourGroups(w, n, first, words, rows, bits, at, groups, group, masks);
+                upToFourGroups(w, kept, n, first, words, rows, bits, at, groups, group, masks);
                 continue;
             }
             for (int j = 0; j < words; j++) {
                 int base = first + (j << 6);
                 int count = 0;
+                int next = kept == null ? -1 : kept.indexOf(base, n);
                 for (long set = rows[j]; set != 0; set &= set - 1, count++) {
                     int r = Long.numberOfTrailingZeros(set);
-                    magnitude[count] = Math.abs(w.nonZeroWeight(base + r, n));
+                    magnitude[count] = next < 0 ? Math.abs(w.nonZeroWeight(base + r, n)) : kept.values()[next++];
                     bit[count] = 1L << r;
                 }
                 for (int e = at; e < at + groups; e++) {
@@ -236,8 +239,8 @@ record BlockMasks(int words, long[] masks, int[][] maskOfGroup, long[] groups, l
      * its non-zero weights, each group's word gathered in a register of its own (a group absent
      * from the column tests no bit, so its word stays zero and is not stored).
      */
-    private static void upToFourGroups(LayerWorkload w, int n, int first, int words, long[] rows, int[] bits, int at,
-                                       int groups, int[] group, long[][] masks) {
+    private static void upToFourGroups(LayerWorkload w, NonZeroMagnitudes kept, int n, int first, int words,
+                                       long[] rows, int[] bits, int at, int groups, int[] group, long[][] masks) {
         int h0 = bits[at];
         int h1 = bits[at + 1];
         int h2 = groups > 2 ? bits[at + 2] : 0;
@@ -248,9 +251,12 @@ record BlockMasks(int words, long[] masks, int[][] maskOfGroup, long[] groups, l
             long w1 = 0;
             long w2 = 0;
             long w3 = 0;
+            // the walk meets the column's non-zero weights in row order: kept ones one after another
+            int next = kept == null ? -1 : kept.indexOf(base, n);
+            short[] values = kept == null ? null : kept.values();
             for (long set = rows[j]; set != 0; set &= set - 1) {
                 int r = Long.numberOfTrailingZeros(set);
-                int m = Math.abs(w.nonZeroWeight(base + r, n));
+                int m = next < 0 ? Math.abs(w.nonZeroWeight(base + r, n)) : values[next++];
                 // (x + 2^31 - 1) >>> 31 is 1 exactly when 0 < x < 2^31: a held bit is set
                 w0 |= (long) (((m & h0) + Integer.MAX_VALUE) >>> 31) << r;
                 w1 |= (long) (((m & h1) + Integer.MAX_VALUE) >>> 31) << r;

@@ -22,6 +22,9 @@ public final class LayerWorkload {
     private final QuantizedLaplace.Draw draw;
     /** The materialised weights; null until first requested when made from a draw. */
     private volatile short[] weights;
+    /** Whether {@link #magnitudes} may make and keep the non-zero magnitudes (a layer kept for reuse). */
+    private volatile boolean keepMagnitudes;
+    private volatile NonZeroMagnitudes magnitudes;
 
     /**
      * @param weights signed quantized weights, K x N row-major; not copied, so the caller must not
@@ -95,6 +98,39 @@ public final class LayerWorkload {
     /** Which weights are non-zero. */
     public NonZeroMask nonZero() {
         return nonZero;
+    }
+
+    /**
+     * Lets {@link #magnitudes} make the non-zero magnitudes: for a layer that several points read
+     * (see {@link ReusedWorkloads}), which then draws its weights once, at the price of 2 bytes per
+     * non-zero weight for as long as the layer is kept.
+     */
+    void keepMagnitudes() {
+        keepMagnitudes = true;
+    }
+
+    /**
+     * The non-zero weights' magnitudes in mask-walk order, for callers about to read all of them
+     * (OU groups of weight slices): made on the first call when the layer keeps them, else null
+     * (read the weights one by one with {@link #nonZeroWeight}).
+     */
+    public NonZeroMagnitudes magnitudes() {
+        NonZeroMagnitudes m = magnitudes;
+        if (m == null && keepMagnitudes) {
+            synchronized (this) {
+                m = magnitudes;
+                if (m == null) {
+                    m = NonZeroMagnitudes.of(nonZero, (row, col) -> Math.abs(nonZeroWeight(row, col)));
+                    magnitudes = m;
+                }
+            }
+        }
+        return m;
+    }
+
+    /** The magnitudes if an earlier {@link #magnitudes} call made them, else null (never makes them). */
+    public NonZeroMagnitudes magnitudesIfMade() {
+        return magnitudes;
     }
 
     /**

@@ -76,6 +76,11 @@ public final class NonZeroMask {
         return count;
     }
 
+    /** The column-major words (shared, not copied: do not change them). */
+    long[] words() {
+        return bits;
+    }
+
     public boolean isSet(int row, int col) {
         return (bits[col * wordsPerColumn + (row >>> 6)] >>> row & 1) != 0;
     }

@@ -8,7 +8,10 @@ import net.jqwik.api.Property;
 import org.sresim.hw.Hardware;
 import org.sresim.workload.LayerWorkload;
 import org.sresim.workload.MatrixLayer;
+import org.sresim.workload.Network;
+import org.sresim.workload.Networks;
 import org.sresim.workload.PruningMethod;
+import org.sresim.workload.ReusedWorkloads;
 import org.sresim.workload.SyntheticWorkload;
 import org.sresim.workload.WorkloadSettings;
 
@@ -33,6 +36,24 @@ class DrawnWorkloadCountingTest {
         LayerCounts fast = new BitsetCounter().count(drawn, hw);
         LayerWorkload array = new LayerWorkload(layer, SyntheticWorkload.generate(layer, s).weights(), drawn.inputs());
         assertThat(fast).isEqualTo(new BitsetCounter().count(array, hw)).isEqualTo(new ReferenceCounter().count(array, hw));
+    }
+
+    @Property(tries = 40)
+    void layersKeptForReuseCountAsFreshOnes(@ForAll long seed) {
+        // a kept layer reads the magnitudes it made once instead of drawing each weight again
+        SplittableRandom r = new SplittableRandom(seed);
+        Hardware hw = wholeWeightGroupsHalfTheTime(RandomLayers.draw(seed).hw, r);
+        Network lenet = Networks.builtin("lenet5");
+        WorkloadSettings s = new WorkloadSettings(r.nextLong(), r.nextDouble() * 0.9, PruningMethod.values()[0], true,
+                r.nextDouble(), Math.min(4, hw.inputBits()), true, hw.weightBits(), hw.inputBits());
+        ReusedWorkloads reuse = new ReusedWorkloads(Long.MAX_VALUE, Long.MAX_VALUE);
+        for (MatrixLayer layer : lenet.matrixLayers()) {
+            LayerWorkload kept = reuse.source(lenet, s).load(layer);
+            assertThat(new BitsetCounter().count(kept, hw)).as(layer.name())
+                    .isEqualTo(new BitsetCounter().count(SyntheticWorkload.generate(layer, s), hw));
+            assertThat(kept.magnitudesIfMade() != null).as("made when groups split weights")
+                    .isEqualTo(!new LayerMapping(layer, hw).wholeWeightGroups());
+        }
     }
 
     /** The random chip, or half the time one whose OU column groups hold whole weights. */

@@ -76,6 +76,32 @@ class DrawnWorkloadTest {
     }
 
     @Property(tries = 300)
+    void keptMagnitudesEqualTheMatrixInWalkOrder(@ForAll long seed) {
+        Case c = Case.draw(seed);
+        LayerWorkload kept = c.generate();
+        assertThat(kept.magnitudes()).as("not kept: none made").isNull();
+        kept.keepMagnitudes();
+        assertThat(kept.magnitudesIfMade()).as("made only when asked").isNull();
+        NonZeroMagnitudes m = kept.magnitudes();
+        assertThat(kept.magnitudesIfMade()).isSameAs(m);
+        short[] weights = c.generate().weights();
+        int rows = c.layer.rows();
+        int cols = c.layer.cols();
+        int walked = 0;
+        for (int n = 0; n < cols; n++) {
+            for (int r = 0; r < rows; r++) {
+                int magnitude = Math.abs(weights[r * cols + n]);
+                assertThat(m.magnitude(r, n)).as("(%d, %d)", r, n).isEqualTo(magnitude);
+                if (magnitude != 0) {
+                    assertThat(m.indexOf(r, n)).as("index of (%d, %d)", r, n).isEqualTo(walked);
+                    assertThat(m.values()[walked++]).isEqualTo((short) magnitude);
+                }
+            }
+        }
+        assertThat(m.values()).hasSize(walked);
+    }
+
+    @Property(tries = 300)
     void maskAndDensitiesMadeWhileDrawingEqualThoseOfTheMatrix(@ForAll long seed) {
         Case c = Case.draw(seed);
         LayerWorkload w = c.generate();
