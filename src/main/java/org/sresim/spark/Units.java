@@ -63,15 +63,30 @@ final class Units {
     }
 
     /**
+     * Narrow OU column groups cost more to count: a point at {@code ou.cols} c is estimated at
+     * {@code 1 + OU_COLS_SCALE / c} times one whose groups are free. Per-group work (compressed-row
+     * masks, per-mask counts, the proxies' conversions) grows with the number of groups, 1 / c.
+     * Fitted to AlexNet's points of {@code sweeps/ou-size.yaml} (kept workload, one thread): 2x2 to
+     * 128x128 took 7.2, 4.8, 1.7, 1.25, 1.4, 1.1 and 1 times the 128x128 point; the estimate gives
+     * 7.0, 4.0, 2.5, 1.75, 1.38, 1.19 and 1.09.
+     */
+    static final double OU_COLS_SCALE = 12;
+
+    /**
      * The estimated costs of a plan's positions: counting a workload costs the network's
      * multiply-accumulates (the counting work grows with rows x cols x windows of every layer) plus
-     * a fixed 10^6 for the per-point work every network has.
+     * a fixed 10^6 for the per-point work every network has, scaled up for narrow OU column groups
+     * ({@link #OU_COLS_SCALE}).
      */
     static Costs estimatedCost(SweepPlan plan) {
         Map<String, Double> byNetwork = new HashMap<>();
         plan.networks().forEach((name, n) -> byNetwork.put(name, networkCost(n)));
         org.sresim.sweep.ExecutionOrder order = plan.executionOrder();
-        return new Costs(plan.variantsPerGroup(), p -> byNetwork.get(plan.networkName(order.indexAt(p))));
+        return new Costs(plan.variantsPerGroup(), p -> {
+            long index = order.indexAt(p);
+            double ouCols = Double.parseDouble(plan.text(index, "ou.cols"));
+            return byNetwork.get(plan.networkName(index)) * (1 + OU_COLS_SCALE / ouCols);
+        });
     }
 
     static double networkCost(Network n) {

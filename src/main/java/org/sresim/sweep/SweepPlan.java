@@ -169,15 +169,23 @@ public record SweepPlan(String name, Config base, List<Axis> axes, List<Long> se
 
     /** The network of point {@code index}, decoded without building its config (cost estimates of many points). */
     public String networkName(long index) {
+        return text(index, "network");
+    }
+
+    /**
+     * The value of {@code key} at point {@code index} as its text, decoded without building the
+     * point's config (cost estimates of many points).
+     */
+    public String text(long index, String key) {
         long stride = seeds.size();
         for (int a = axes.size() - 1; a >= 0; a--) {
             Axis axis = axes.get(a);
-            int k = axis.keys().indexOf("network");
+            int k = axis.keys().indexOf(key);
             if (k >= 0) {
                 return axis.values().get(k).get((int) (index / stride % axis.size())).toString();
             }
             stride *= axis.size();
         }
-        return base.text("network");
+        return base.text(key);
     }
 }

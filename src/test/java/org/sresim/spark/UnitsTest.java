@@ -81,6 +81,26 @@ class UnitsTest {
     }
 
     @Test
+    void narrowOuColumnGroupsAreEstimatedDearerAndGoFirst() throws Exception {
+        Path sweep = dir.resolve("ou.yaml");
+        Files.writeString(sweep, "name: ou\nfixed: {network: lenet5}\nzip:\n  - {ou.rows: [16, 2, 4], ou.cols: [16, 2, 4]}\n");
+        org.sresim.sweep.SweepPlan plan = org.sresim.sweep.SweepFile.load(sweep);
+        Units.Costs costs = Units.estimatedCost(plan);
+        double free = Units.networkCost(plan.networks().get("lenet5"));
+        // 1 + 12 / ou.cols times the network's cost, whatever the grid order
+        double[] expected = new double[3];
+        org.sresim.sweep.ExecutionOrder order = plan.executionOrder();
+        for (int p = 0; p < 3; p++) {
+            expected[p] = free * (1 + 12.0 / plan.point(order.indexAt(p)).intValue("ou.cols"));
+            assertThat(costs.countCost().applyAsDouble(p)).isCloseTo(expected[p], within(1e-6 * free));
+        }
+        assertThat(java.util.Arrays.stream(expected).sorted().toArray()).containsExactly(free * 1.75, free * 4, free * 7);
+        // one core: each point its own unit, dearest (2x2) first
+        List<Units.Unit> units = Units.plan(List.<long[]>of(new long[] {0, 3}), costs, 1, 256);
+        assertThat(plan.point(order.indexAt(units.get(0).start())).intValue("ou.cols")).isEqualTo(2);
+    }
+
+    @Test
     void replayIsListSchedulingInOrder() {
         // units of 4, 3, 3, 2 s on 2 cores: 4 | 3, then 3 on the core free at 3 (-> 6), 2 on the core free at 4 (-> 6)
         List<Units.Unit> units = List.of(new Units.Unit(0, 1, 4), new Units.Unit(1, 2, 3), new Units.Unit(2, 3, 3),
