@@ -14,21 +14,23 @@ import java.util.concurrent.ConcurrentHashMap;
  * executor, which run one after another or side by side, share it. Layers are immutable once
  * generated and depend only on the key (network, settings), so reuse never changes a number.
  * <p>
- * Networks larger than {@code maxWeights} are not kept (their layers are dropped as soon as they
- * are counted); the least recently used workloads are dropped while the kept ones would exceed
- * {@code totalWeights}. A layer is generated once even when two tasks ask for it at once (the
+ * Networks larger than {@code maxWeights} or {@code totalWeights} are not kept (their layers are
+ * dropped as soon as they are counted); the least recently used workloads are dropped while the
+ * kept ones would exceed {@code totalWeights}. A layer is generated once even when two tasks ask for it at once (the
  * second waits for the first).
  */
 public final class ReusedWorkloads {
     /** Networks up to this many weights (AlexNet's 61 M) are kept. */
     public static final long MAX_WEIGHTS = 64L << 20;
     /**
-     * Weights kept in all: three AlexNet-sized workloads. A kept layer holds its non-zero mask (1 bit
-     * per weight), its input feature map and, once an OU shape that splits weights across groups
-     * has read them, its non-zero weights' magnitudes (2 bytes each): AlexNet at pruning 0.6 keeps
-     * about 8 MB, or 57 MB with its magnitudes.
+     * Weights kept in all: three AlexNet-sized workloads, fewer on a small heap (one weight per 8
+     * bytes of maximum heap: 1 GB keeps two). A kept layer holds its non-zero mask (1 bit per
+     * weight), its input feature map and, once an OU shape that splits weights across groups has
+     * read them, its non-zero weights' magnitudes (2 bytes each): AlexNet at pruning 0.6 keeps about
+     * 8 MB, or 57 MB with its magnitudes, so what is kept stays near a tenth of the heap (a quarter
+     * for unpruned networks).
      */
-    public static final long TOTAL_WEIGHTS = 3 * MAX_WEIGHTS;
+    public static final long TOTAL_WEIGHTS = Math.min(3 * MAX_WEIGHTS, Runtime.getRuntime().maxMemory() / 8);
     private static final ReusedWorkloads SHARED = new ReusedWorkloads(MAX_WEIGHTS, TOTAL_WEIGHTS);
 
     private final long maxWeights;
@@ -54,7 +56,7 @@ public final class ReusedWorkloads {
     public WorkloadSource source(Network network, WorkloadSettings settings) {
         WorkloadSource fresh = WorkloadSource.synthetic(settings);
         long weights = weightsOf(network);
-        if (weights > maxWeights) {
+        if (weights > Math.min(maxWeights, totalWeights)) {
             return fresh;
         }
         Kept k = keep(List.of(network, settings), weights);
