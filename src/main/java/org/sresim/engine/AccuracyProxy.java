@@ -641,9 +641,12 @@ final class AccuracyProxy {
             for (int word = 0; word < words; word++) {
                 long chosen = selected[word];
                 int count = Long.bitCount(chosen);
+                // the word's selected rows before the current edge's row are dropped from bits as
+                // edges advance (edges ascend, so each row is dropped once per word, not per edge)
+                long bits = chosen;
+                int j = n + 1;
                 while (next <= n + count) { // the next edge falls after a selected row of this word
-                    long bits = chosen;
-                    for (int j = n + 1; j < next; j++) {
+                    for (; j < next; j++) {
                         bits &= bits - 1; // drop the selected rows before the edge's row
                     }
                     long upTo = ((bits & -bits) << 1) - 1; // rows up to and including the edge's row (all: row 63)
