@@ -12,7 +12,8 @@ import org.sresim.workload.LayerWorkload;
  * shared by every column block and group in it, as byte lanes for few masks or bit planes for
  * many, without per-bit work ({@link ActiveRows}); counts are linear in windows, so
  * per-mask totals over all windows are summed first and distributed to tiles at the end
- * ({@link BlockTotals}).
+ * ({@link BlockTotals}); at OU height 2, blocks of many distinct masks count 64 groups at a time
+ * with bit-sliced parity counters ({@link SlicedGroups}).
  */
 final class BitsetCounter implements OuCounter {
     /** Distinct masks per block from which windows are held as bit planes (tests force either way). */

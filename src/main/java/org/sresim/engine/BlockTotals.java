@@ -5,7 +5,8 @@ import org.sresim.hw.Action;
 /**
  * What the data-dependent schemes did in one row block, summed over the visited windows: OU
  * operations per OU height (row counts do not depend on the height) for act-* once per block and
- * for sre-* once per distinct compressed-row mask. Counts are linear in windows, so the totals
+ * for sre-* once per distinct compressed-row mask (or, with a {@link SlicedGroups}, per tile and
+ * group width from its bit-sliced counters). Counts are linear in windows, so the totals
  * are distributed to tiles only at the end ({@link #addTo}). A mutable accumulator.
  */
 final class BlockTotals {

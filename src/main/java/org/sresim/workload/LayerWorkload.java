@@ -111,12 +111,14 @@ public final class LayerWorkload {
 
     /**
      * The non-zero weights' magnitudes in mask-walk order, for callers about to read all of them
-     * (OU groups of weight slices): made on the first call when the layer keeps them, else null
-     * (read the weights one by one with {@link #nonZeroWeight}).
+     * (OU groups of weight slices): made on the first call when the layer keeps them and its
+     * weights are not materialised, else null (read the weights one by one with
+     * {@link #nonZeroWeight}).
      */
     public NonZeroMagnitudes magnitudes() {
         NonZeroMagnitudes m = magnitudes;
-        if (m == null && keepMagnitudes) {
+        // a materialised matrix (magnitude pruning) is read directly: no second copy of its weights
+        if (m == null && keepMagnitudes && !materialised()) {
             synchronized (this) {
                 m = magnitudes;
                 if (m == null) {
@@ -126,6 +128,11 @@ public final class LayerWorkload {
             }
         }
         return m;
+    }
+
+    /** Whether the weights are held as a matrix (given as one, pruned by magnitude, or asked for). */
+    boolean materialised() {
+        return weights != null;
     }
 
     /** The magnitudes if an earlier {@link #magnitudes} call made them, else null (never makes them). */

@@ -25,10 +25,11 @@ public final class ReusedWorkloads {
     /**
      * Weights kept in all: three AlexNet-sized workloads, fewer on a small heap (one weight per 8
      * bytes of maximum heap: 1 GB keeps two). A kept layer holds its non-zero mask (1 bit per
-     * weight), its input feature map and, once an OU shape that splits weights across groups has
-     * read them, its non-zero weights' magnitudes (2 bytes each): AlexNet at pruning 0.6 keeps about
-     * 8 MB, or 57 MB with its magnitudes, so what is kept stays near a tenth of the heap (a quarter
-     * for unpruned networks).
+     * weight), its input feature map and either, once an OU shape that splits weights across groups
+     * has read them, its non-zero weights' magnitudes (2 bytes each) or, under magnitude pruning,
+     * its materialised matrix (2 bytes per weight, as generated). AlexNet at pruning 0.6 keeps about
+     * 8 MB, or 57 MB with its magnitudes (a tenth of the bytes the budget allows), 130 MB under
+     * unstructured pruning (a quarter).
      */
     public static final long TOTAL_WEIGHTS = Math.min(3 * MAX_WEIGHTS, Runtime.getRuntime().maxMemory() / 8);
     private static final ReusedWorkloads SHARED = new ReusedWorkloads(MAX_WEIGHTS, TOTAL_WEIGHTS);

@@ -81,6 +81,10 @@ class DrawnWorkloadTest {
         LayerWorkload kept = c.generate();
         assertThat(kept.magnitudes()).as("not kept: none made").isNull();
         kept.keepMagnitudes();
+        if (kept.materialised()) { // magnitude pruning materialises the matrix while generating
+            assertThat(kept.magnitudes()).as("a materialised matrix is read directly").isNull();
+            return;
+        }
         assertThat(kept.magnitudesIfMade()).as("made only when asked").isNull();
         NonZeroMagnitudes m = kept.magnitudes();
         assertThat(kept.magnitudesIfMade()).isSameAs(m);
