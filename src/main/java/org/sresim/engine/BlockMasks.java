@@ -217,9 +217,10 @@ record BlockMasks(int words, long[] masks, int[][] maskOfGroup, long[] groups, l
                 int base = first + (j << 6);
                 int count = 0;
                 int next = kept == null ? -1 : kept.indexOf(base, n);
+                short[] values = kept == null ? null : kept.values();
                 for (long set = rows[j]; set != 0; set &= set - 1, count++) {
                     int r = Long.numberOfTrailingZeros(set);
-                    magnitude[count] = next < 0 ? Math.abs(w.nonZeroWeight(base + r, n)) : kept.values()[next++];
+                    magnitude[count] = next < 0 ? Math.abs(w.nonZeroWeight(base + r, n)) : values[next++];
                     bit[count] = 1L << r;
                 }
                 for (int e = at; e < at + groups; e++) {

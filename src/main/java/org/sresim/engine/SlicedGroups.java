@@ -200,15 +200,8 @@ final class SlicedGroups {
                     c1 ^= c0 & v;
                     c0 ^= v;
                 }
-            } else if (slices == 3) {
-                for (int i = 0; i < n; i++) {
-                    long v = vectors[base + list[i]];
-                    long t0 = c0 & v;
-                    c0 ^= v;
-                    c2 ^= c1 & t0;
-                    c1 ^= t0;
-                }
-            } else if (slices == 4) {
+            } else if (slices > 2) {
+                // a 4-word counter: its low 3 words are the 3-word counter (mod 8 is mod 16's low bits)
                 for (int i = 0; i < n; i++) {
                     long v = vectors[base + list[i]];
                     long t0 = c0 & v;
@@ -223,6 +216,7 @@ final class SlicedGroups {
         }
     }
 
+    /** Records word w's counter in each of the word's segments. */
     private void recordWord(long[] totals, int w, long c0, long c1, long c2, long c3) {
         for (int seg = wordSegments[w]; seg < wordSegments[w + 1]; seg++) {
             record(totals, seg * stride, segmentMask[seg], c0, c1, c2, c3);
