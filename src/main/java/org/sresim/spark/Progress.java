@@ -1,11 +1,16 @@
 package org.sresim.spark;
 
 import java.io.PrintWriter;
+import org.apache.spark.util.DoubleAccumulator;
 import org.apache.spark.util.LongAccumulator;
 
 /**
- * Console progress of a sweep: points done / total, points per second and ETA, printed when a
- * chunk commits and every few seconds in between (from the running chunk's task accumulator).
+ * Console progress of a sweep: points done / total, points per second and ETA, printed when the
+ * sweep commits and every few seconds in between (from the tasks' accumulators).
+ * <p>
+ * The ETA is paced by the estimated cost of the units ({@link Units}), not by points: units run
+ * longest first, so the first points done are the dearest, and a points-based ETA of the paper
+ * sweep said 8.2 minutes when 0.8 were left.
  */
 final class Progress {
     private static final long INTERVAL_NS = 5_000_000_000L;
@@ -14,28 +19,35 @@ final class Progress {
     private final long total;
     private final long startedWith;
     private final long began = System.nanoTime();
+    /** The estimated cost of the points this run does (the units' costs summed). */
+    private final double costToDo;
     private volatile long committed;
     private volatile LongAccumulator inFlight;
+    private volatile DoubleAccumulator costDone;
     private final Thread ticker;
 
-    Progress(PrintWriter console, String name, long total, long alreadyDone) {
+    Progress(PrintWriter console, String name, long total, long alreadyDone, double costToDo) {
         this.console = console;
         this.name = name;
         this.total = total;
         this.startedWith = alreadyDone;
         this.committed = alreadyDone;
+        this.costToDo = costToDo;
         ticker = new Thread(this::tick, "sweep-progress");
         ticker.setDaemon(true);
         ticker.start();
     }
 
-    void watch(LongAccumulator running) {
+    /** @param cost the estimated cost of the units done so far */
+    void watch(LongAccumulator running, DoubleAccumulator cost) {
         inFlight = running;
+        costDone = cost;
     }
 
     void committed(long points) {
         committed += points;
         inFlight = null;
+        costDone = null;
         print("committed");
     }
 
@@ -68,10 +80,23 @@ final class Progress {
         long done = Math.min(total, committed + (acc == null ? 0 : acc.value()));
         double seconds = (System.nanoTime() - began) / 1e9;
         double rate = (done - startedWith) / Math.max(seconds, 1e-9);
-        String eta = rate > 0 ? formatSeconds((total - done) / rate) : "?";
+        DoubleAccumulator cost = costDone;
+        String eta = done == total ? formatSeconds(0)
+                : cost == null ? "?" : eta(seconds, cost.value(), costToDo);
         console.printf("[%s] %d/%d points (%.1f%%), %.2f points/s, ETA %s (%s)%n", name, done, total,
                 100.0 * done / total, rate, eta, state);
         console.flush();
+    }
+
+    /**
+     * The time left when {@code done} of {@code toDo} cost units took {@code seconds}, at the same
+     * pace; "?" before any cost is done.
+     */
+    static String eta(double seconds, double done, double toDo) {
+        if (!(done > 0)) {
+            return "?";
+        }
+        return formatSeconds(Math.max(0, toDo - done) * seconds / done);
     }
 
     static String formatSeconds(double s) {

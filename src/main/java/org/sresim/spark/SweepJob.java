@@ -26,6 +26,7 @@ import org.apache.spark.api.java.function.VoidFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.DoubleAccumulator;
 import org.apache.spark.util.LongAccumulator;
 import org.sresim.config.Config;
 import org.sresim.engine.SimulationResult;
@@ -119,13 +120,16 @@ public final class SweepJob {
         int cores = spark.sparkContext().defaultParallelism();
         List<Units.Unit> units = Units.plan(missing, Units.estimatedCost(plan), cores,
                 o.maxTaskPoints() > 0 ? o.maxTaskPoints() : Units.MAX_POINTS);
-        Progress progress = new Progress(console, plan.name(), size, size - todo);
+        Progress progress = new Progress(console, plan.name(), size, size - todo,
+                units.stream().mapToDouble(Units.Unit::cost).sum());
         LongAccumulator done = spark.sparkContext().longAccumulator("points done");
-        progress.watch(done);
+        DoubleAccumulator costDone = spark.sparkContext().doubleAccumulator("estimated cost done");
+        progress.watch(done, costDone);
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<SweepPlan> shared = jsc.broadcast(plan);
         try {
-            runUnits(jsc, units, task(shared, new HadoopConf(conf), out.root.toString(), lease.runId(), done, o.fault()),
+            runUnits(jsc, units, task(shared, new HadoopConf(conf), out.root.toString(), lease.runId(), done, costDone,
+                            o.fault()),
                     Math.max(4 * cores, 256), plan.name(), lease);
         } finally {
             progress.stop();
@@ -204,13 +208,14 @@ public final class SweepJob {
 
     /** The task function; static so it captures only what it names (all serializable, the plan by broadcast). */
     private static VoidFunction<Iterator<Units.Unit>> task(Broadcast<SweepPlan> plan, HadoopConf conf, String root,
-                                                          String runId, LongAccumulator done, UnitTask.Fault fault) {
+                                                          String runId, LongAccumulator done,
+                                                          DoubleAccumulator costDone, UnitTask.Fault fault) {
         return units -> {
             TaskContext tc = TaskContext.get();
             String attempt = runId + "-t" + tc.taskAttemptId();
             while (units.hasNext()) {
                 Units.Unit u = units.next();
-                UnitTask.run(u, plan.value(), conf.get(), new Path(root), attempt, done, () -> {
+                boolean committed = UnitTask.run(u, plan.value(), conf.get(), new Path(root), attempt, done, () -> {
                     if (tc.isInterrupted()) {
                         throw new IllegalStateException("task killed before committing " + u); // job cancelled
                     }
@@ -218,6 +223,9 @@ public final class SweepJob {
                         throw new IllegalStateException("injected crash between the moves and the marker of " + u);
                     }
                 });
+                if (committed) {
+                    costDone.add(u.cost()); // paces the ETA (Progress)
+                }
             }
         };
     }
