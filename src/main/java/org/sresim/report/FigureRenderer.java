@@ -59,6 +59,9 @@ final class FigureRenderer {
         d.draw(g);
         g.dispose();
         SVGGraphics2D svg = new SVGGraphics2D(WIDTH, d.height);
+        // clip-path ids are prefixed by the figure's name, not the default clock reading, so a
+        // report of the same rows is the same bytes (figure names are unique within a report)
+        svg.setDefsKeyPrefix("_" + f.name().replaceAll("[^A-Za-z0-9]", "_") + "_");
         d.draw(svg);
         String png = f.name() + ".png";
         String svgName = f.name() + ".svg";

@@ -360,4 +360,44 @@ class ReportTest {
                 .hasMessageContaining("not a report folder");
         assertThat(foreign.resolve("data.csv")).exists();
     }
+
+    @Test
+    void theSameRowsGiveTheSameReportBytesHoweverTheSweepWasSplit() throws Exception {
+        // the same sweep again with the smallest tasks: more files per table, read in another order;
+        // the report, figures included, must be the same bytes
+        Path file = dir.resolve("rep.yaml");
+        new SweepJob(spark, new PrintWriter(new StringWriter())).run(SweepFile.load(file), new SweepJob.Options(
+                dir.resolve("split").toString(), file.toString(), SweepFile.asJson(file), "test", 1, false,
+                SweepLease.DEFAULT_TIMEOUT));
+        assertThat(countFiles(dir.resolve("split/rep/points")))
+                .isGreaterThan(2 * countFiles(dir.resolve("results/rep/points")));
+        Path whole = dir.resolve("whole-report");
+        Report.write("rep", parts, whole);
+        source.close();
+        Path split = dir.resolve("split-report");
+        try {
+            ReportSource splitSource = ReportSource.open(spark, dir.resolve("split").toString(), "rep");
+            try {
+                Report.write("rep", Report.build(ReportContext.of("rep", splitSource)), split);
+            } finally {
+                splitSource.close();
+            }
+        } finally {
+            source = ReportSource.open(spark, dir.resolve("results").toString(), "rep");
+        }
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(whole)) {
+            files = walk.filter(Files::isRegularFile).map(whole::relativize).sorted().toList();
+        }
+        assertThat(files).hasSizeGreaterThan(10);
+        for (Path f : files) {
+            assertThat(Files.mismatch(whole.resolve(f), split.resolve(f))).as(f + ": first differing byte").isEqualTo(-1L);
+        }
+    }
+
+    private static long countFiles(Path table) throws Exception {
+        try (Stream<Path> walk = Files.walk(table)) {
+            return walk.filter(p -> p.toString().endsWith(".parquet")).count();
+        }
+    }
 }
