@@ -60,13 +60,18 @@ public final class ReportSource implements Sql {
         String where = " WHERE sweep = '" + sweep.replace("'", "''") + "'";
         String before = spark.conf().get(SHUFFLE_PARTITIONS);
         spark.conf().set(SHUFFLE_PARTITIONS, "1");
-        // points: cached, every section reads it; layers: read by one or two queries, caching would cost more
-        spark.sql("DROP VIEW IF EXISTS " + ReportContext.POINTS);
-        ordered(spark, "SELECT * FROM points" + where, "point_index", "scheme")
-                .createOrReplaceTempView(ReportContext.POINTS);
-        spark.catalog().cacheTable(ReportContext.POINTS);
-        ordered(spark, "SELECT * FROM layers" + where, "point_index", "scheme", "layer_index")
-                .createOrReplaceTempView(ReportContext.LAYERS);
+        try {
+            // points: cached, every section reads it; layers: read by one or two queries, caching would cost more
+            spark.sql("DROP VIEW IF EXISTS " + ReportContext.POINTS);
+            ordered(spark, "SELECT * FROM points" + where, "point_index", "scheme")
+                    .createOrReplaceTempView(ReportContext.POINTS);
+            spark.catalog().cacheTable(ReportContext.POINTS);
+            ordered(spark, "SELECT * FROM layers" + where, "point_index", "scheme", "layer_index")
+                    .createOrReplaceTempView(ReportContext.LAYERS);
+        } catch (RuntimeException e) {
+            spark.conf().set(SHUFFLE_PARTITIONS, before);
+            throw e;
+        }
         return new ReportSource(spark, before);
     }
 
