@@ -61,8 +61,7 @@ public final class NonZeroMagnitudes {
 
     /** |w(row, col)|, zero when the weight is. */
     public int magnitude(int row, int col) {
-        int word = col * wordsPerColumn + (row >>> 6);
-        long below = (1L << row) - 1; // shifts take the row mod 64
-        return (bits[word] >>> row & 1) == 0 ? 0 : values[rankBefore[word] + Long.bitCount(bits[word] & below)];
+        long word = bits[col * wordsPerColumn + (row >>> 6)];
+        return (word >>> row & 1) == 0 ? 0 : values[indexOf(row, col)]; // shifts take the row mod 64
     }
 }

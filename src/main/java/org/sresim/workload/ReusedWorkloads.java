@@ -16,8 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>
  * Networks larger than {@code maxWeights} or {@code totalWeights} are not kept (their layers are
  * dropped as soon as they are counted); the least recently used workloads are dropped while the
- * kept ones would exceed {@code totalWeights}. A layer is generated once even when two tasks ask for it at once (the
- * second waits for the first).
+ * kept ones would exceed {@code totalWeights}. A layer is generated once even when two tasks ask
+ * for it at once (the second waits for the first).
  */
 public final class ReusedWorkloads {
     /** Networks up to this many weights (AlexNet's 61 M) are kept. */
