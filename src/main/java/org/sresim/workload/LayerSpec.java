@@ -15,10 +15,18 @@ package org.sresim.workload;
  * @param activationSparsity per-layer activation sparsity in [0,1); null = use the global configuration
  * @param pruningProfile     published per-layer sparsity ({@code pruning: {filter, shape, element}}); null = none.
  *                           A layer has a pruning ratio or a profile, not both.
+ * @param hardware           the layer's own OU shape and ADC resolution (conv, fc); null = the chip's
  */
 public record LayerSpec(String name, LayerType type, int out, int kernel, int stride, int padding,
-                        String from, Double pruningRatio, Double activationSparsity, PruningProfile pruningProfile)
+                        String from, Double pruningRatio, Double activationSparsity, PruningProfile pruningProfile,
+                        LayerHardware hardware)
         implements java.io.Serializable {
+
+    /** A layer with the chip's OU shape and ADC. */
+    public LayerSpec(String name, LayerType type, int out, int kernel, int stride, int padding,
+                     String from, Double pruningRatio, Double activationSparsity, PruningProfile pruningProfile) {
+        this(name, type, out, kernel, stride, padding, from, pruningRatio, activationSparsity, pruningProfile, null);
+    }
 
     /** A layer without a published pruning profile. */
     public LayerSpec(String name, LayerType type, int out, int kernel, int stride, int padding,
@@ -43,6 +51,11 @@ public record LayerSpec(String name, LayerType type, int out, int kernel, int st
         if (pruningProfile != null && type == LayerType.POOL) {
             throw new WorkloadException(prefix(null, name) + "a pool layer has no weights to prune");
         }
+        hardware = LayerHardware.orNull(hardware);
+        if (hardware != null && type == LayerType.POOL) {
+            throw new WorkloadException(prefix(null, name) + "a pool layer has no crossbars: 'ou.rows', 'ou.cols'"
+                    + " and 'adc.bits' apply to conv and fc layers only");
+        }
     }
 
     /** A convolution layer reading the previous layer. */
@@ -63,25 +76,31 @@ public record LayerSpec(String name, LayerType type, int out, int kernel, int st
     /** This layer reading the output of the named earlier layer instead (null = the previous layer). */
     public LayerSpec withFrom(String from) {
         return new LayerSpec(name, type, out, kernel, stride, padding, from, pruningRatio, activationSparsity,
-                pruningProfile);
+                pruningProfile, hardware);
+    }
+
+    /** This layer with its own OU shape and ADC resolution (null = the chip's). */
+    public LayerSpec withHardware(LayerHardware h) {
+        return new LayerSpec(name, type, out, kernel, stride, padding, from, pruningRatio, activationSparsity,
+                pruningProfile, h);
     }
 
     /** This layer with a published pruning profile (null = none). */
     public LayerSpec withPruningProfile(PruningProfile profile) {
         return new LayerSpec(name, type, out, kernel, stride, padding, from, pruningRatio, activationSparsity,
-                profile);
+                profile, hardware);
     }
 
     /** This layer with a per-layer pruning ratio (null = use the global configuration). */
     public LayerSpec withPruningRatio(Double ratio) {
         return new LayerSpec(name, type, out, kernel, stride, padding, from, ratio, activationSparsity,
-                pruningProfile);
+                pruningProfile, hardware);
     }
 
     /** This layer with a per-layer activation sparsity (null = use the global configuration). */
     public LayerSpec withActivationSparsity(Double sparsity) {
         return new LayerSpec(name, type, out, kernel, stride, padding, from, pruningRatio, sparsity,
-                pruningProfile);
+                pruningProfile, hardware);
     }
 
     /** The prefix of an error message about a layer: {@code "where: layer 'name': "}. */

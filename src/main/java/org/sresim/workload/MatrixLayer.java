@@ -16,7 +16,16 @@ package org.sresim.workload;
  */
 public record MatrixLayer(int index, String name, LayerType type, int inChannels, int inHeight, int inWidth,
                           int kernel, int stride, int padding, int outChannels, int outHeight, int outWidth,
-                          Double pruningRatio, Double activationSparsity, PruningProfile pruningProfile) {
+                          Double pruningRatio, Double activationSparsity, PruningProfile pruningProfile,
+                          LayerHardware hardware) {
+
+    /** A layer with the chip's OU shape and ADC. */
+    public MatrixLayer(int index, String name, LayerType type, int inChannels, int inHeight, int inWidth,
+                       int kernel, int stride, int padding, int outChannels, int outHeight, int outWidth,
+                       Double pruningRatio, Double activationSparsity, PruningProfile pruningProfile) {
+        this(index, name, type, inChannels, inHeight, inWidth, kernel, stride, padding, outChannels, outHeight,
+                outWidth, pruningRatio, activationSparsity, pruningProfile, null);
+    }
 
     /** A layer without a published pruning profile. */
     public MatrixLayer(int index, String name, LayerType type, int inChannels, int inHeight, int inWidth,
