@@ -141,10 +141,7 @@ public final class Simulator {
             LayerWorkload w = source.load(layer);
             double wd = w.weightDensity();
             double ad = w.activationDensity();
-            long ones = 0;
-            for (int a : w.inputs()) {
-                ones += Integer.bitCount(a);
-            }
+            long ones = w.inputOneBits();
             LayerCounts[] counts = counter.count(w, hw, windowSample(layer, simWindows, seed), heights);
             List<Map<Scheme, Accuracy>> accuracy = proxy.estimateEach(w, seed);
             for (int h = 0; h < heights.length; h++) {

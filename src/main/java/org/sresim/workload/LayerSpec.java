@@ -15,15 +15,24 @@ package org.sresim.workload;
  * @param activationSparsity per-layer activation sparsity in [0,1); null = use the global configuration
  * @param pruningProfile     published per-layer sparsity ({@code pruning: {filter, shape, element}}); null = none.
  *                           A layer has a pruning ratio or a profile, not both.
+ * @param activationDraw     per-layer scale and draw of synthetic activations ({@code activation: {scale-bits, draw}});
+ *                           null = the global scale, i.i.d. draws
  */
 public record LayerSpec(String name, LayerType type, int out, int kernel, int stride, int padding,
-                        String from, Double pruningRatio, Double activationSparsity, PruningProfile pruningProfile)
+                        String from, Double pruningRatio, Double activationSparsity, PruningProfile pruningProfile,
+                        ActivationDraw activationDraw)
         implements java.io.Serializable {
+
+    /** A layer without per-layer activation draw settings. */
+    public LayerSpec(String name, LayerType type, int out, int kernel, int stride, int padding,
+                     String from, Double pruningRatio, Double activationSparsity, PruningProfile pruningProfile) {
+        this(name, type, out, kernel, stride, padding, from, pruningRatio, activationSparsity, pruningProfile, null);
+    }
 
     /** A layer without a published pruning profile. */
     public LayerSpec(String name, LayerType type, int out, int kernel, int stride, int padding,
                      String from, Double pruningRatio, Double activationSparsity) {
-        this(name, type, out, kernel, stride, padding, from, pruningRatio, activationSparsity, null);
+        this(name, type, out, kernel, stride, padding, from, pruningRatio, activationSparsity, null, null);
     }
 
     /**
@@ -42,6 +51,9 @@ public record LayerSpec(String name, LayerType type, int out, int kernel, int st
         }
         if (pruningProfile != null && type == LayerType.POOL) {
             throw new WorkloadException(prefix(null, name) + "a pool layer has no weights to prune");
+        }
+        if (activationDraw != null && type == LayerType.POOL) {
+            throw new WorkloadException(prefix(null, name) + "a pool layer draws no activations");
         }
     }
 
@@ -63,25 +75,31 @@ public record LayerSpec(String name, LayerType type, int out, int kernel, int st
     /** This layer reading the output of the named earlier layer instead (null = the previous layer). */
     public LayerSpec withFrom(String from) {
         return new LayerSpec(name, type, out, kernel, stride, padding, from, pruningRatio, activationSparsity,
-                pruningProfile);
+                pruningProfile, activationDraw);
     }
 
     /** This layer with a published pruning profile (null = none). */
     public LayerSpec withPruningProfile(PruningProfile profile) {
         return new LayerSpec(name, type, out, kernel, stride, padding, from, pruningRatio, activationSparsity,
-                profile);
+                profile, activationDraw);
     }
 
     /** This layer with a per-layer pruning ratio (null = use the global configuration). */
     public LayerSpec withPruningRatio(Double ratio) {
         return new LayerSpec(name, type, out, kernel, stride, padding, from, ratio, activationSparsity,
-                pruningProfile);
+                pruningProfile, activationDraw);
     }
 
     /** This layer with a per-layer activation sparsity (null = use the global configuration). */
     public LayerSpec withActivationSparsity(Double sparsity) {
         return new LayerSpec(name, type, out, kernel, stride, padding, from, pruningRatio, sparsity,
-                pruningProfile);
+                pruningProfile, activationDraw);
+    }
+
+    /** This layer with a per-layer activation scale and draw (null = the global scale, i.i.d. draws). */
+    public LayerSpec withActivationDraw(ActivationDraw draw) {
+        return new LayerSpec(name, type, out, kernel, stride, padding, from, pruningRatio, activationSparsity,
+                pruningProfile, draw);
     }
 
     /** The prefix of an error message about a layer: {@code "where: layer 'name': "}. */

@@ -13,17 +13,27 @@ package org.sresim.workload;
  * @param pruningRatio       per-layer override from the network file, null = use the global configuration
  * @param activationSparsity per-layer override from the network file, null = use the global configuration
  * @param pruningProfile     published per-layer sparsity from the network file, null = none
+ * @param activationDraw     per-layer scale and draw of synthetic activations from the network file, null = none
  */
 public record MatrixLayer(int index, String name, LayerType type, int inChannels, int inHeight, int inWidth,
                           int kernel, int stride, int padding, int outChannels, int outHeight, int outWidth,
-                          Double pruningRatio, Double activationSparsity, PruningProfile pruningProfile) {
+                          Double pruningRatio, Double activationSparsity, PruningProfile pruningProfile,
+                          ActivationDraw activationDraw) {
+
+    /** A layer without per-layer activation draw settings. */
+    public MatrixLayer(int index, String name, LayerType type, int inChannels, int inHeight, int inWidth,
+                       int kernel, int stride, int padding, int outChannels, int outHeight, int outWidth,
+                       Double pruningRatio, Double activationSparsity, PruningProfile pruningProfile) {
+        this(index, name, type, inChannels, inHeight, inWidth, kernel, stride, padding, outChannels, outHeight,
+                outWidth, pruningRatio, activationSparsity, pruningProfile, null);
+    }
 
     /** A layer without a published pruning profile. */
     public MatrixLayer(int index, String name, LayerType type, int inChannels, int inHeight, int inWidth,
                        int kernel, int stride, int padding, int outChannels, int outHeight, int outWidth,
                        Double pruningRatio, Double activationSparsity) {
         this(index, name, type, inChannels, inHeight, inWidth, kernel, stride, padding, outChannels, outHeight,
-                outWidth, pruningRatio, activationSparsity, null);
+                outWidth, pruningRatio, activationSparsity, null, null);
     }
 
     public MatrixLayer {
