@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** Entry point: {@code java -jar target/sre.jar <command>}. */
 @Command(name = "sre", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Sparse ReRAM Engine simulator and parameter-sweep engine.",
-        subcommands = {SimulateCommand.class, SweepCommand.class, QueryCommand.class, SqlCommand.class,
+        subcommands = {SimulateCommand.class, ProfileCommand.class, SweepCommand.class, QueryCommand.class, SqlCommand.class,
                 ReportCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
 

@@ -140,10 +140,7 @@ public final class Simulator {
             LayerWorkload w = source.load(layer);
             double wd = w.weightDensity();
             double ad = w.activationDensity();
-            long ones = 0;
-            for (int a : w.inputs()) {
-                ones += Integer.bitCount(a);
-            }
+            long ones = w.inputOneBits();
             LayerCounts[] counts;
             List<Map<Scheme, Accuracy>> accuracy;
             if (layer.hardware() == null) {

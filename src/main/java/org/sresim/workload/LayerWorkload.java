@@ -199,6 +199,24 @@ public final class LayerWorkload {
         return nonZeroInputs;
     }
 
+    /**
+     * The number of 1-bits among all input activations of the feature map: over
+     * {@code nonZeroInputs() * input.bits} it is the one-bit fraction that bit-level schemes see
+     * ({@code input_one_bit_fraction}).
+     */
+    public long inputOneBits() {
+        return oneBits(inputs);
+    }
+
+    /** The number of 1-bits among unsigned input values. */
+    static long oneBits(int[] inputs) {
+        long ones = 0;
+        for (int a : inputs) {
+            ones += Integer.bitCount(a);
+        }
+        return ones;
+    }
+
     /** Fraction of non-zero weights (after pruning and quantization). */
     public double weightDensity() {
         long size = (long) layer.rows() * layer.cols();

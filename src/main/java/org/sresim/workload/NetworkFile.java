@@ -32,6 +32,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  *   - {name: p1, type: pool, kernel: 2, stride: 2}
  *   - {name: c2, type: conv, out: 32, kernel: 3, pruning.ratio: 0.5}
  *   - {name: c3, type: conv, out: 32, kernel: 1, from: p1, activation: {sparsity: 0.3}}
+ *   - {name: c4, type: conv, out: 32, kernel: 1, activation: {sparsity: 0.4, scale-bits: 11.5, draw: stratified}}
  *   - {name: f1, type: fc, out: 10}
  * </pre>
  */
@@ -40,11 +41,11 @@ final class NetworkFile {
     static final List<String> TOP_KEYS = List.of("name", "input", "layers");
     static final List<String> LAYER_KEYS = List.of("name", "type", "out", "kernel", "stride", "padding", "from",
             "pruning.ratio", "pruning.filter", "pruning.shape", "pruning.element", "activation.sparsity",
-            "ou.rows", "ou.cols", "adc.bits");
-    /** The sub-keys a nested {@code pruning:} or {@code activation:} map may hold. */
+            "activation.scale-bits", "activation.draw", "ou.rows", "ou.cols", "adc.bits");
+    /** The sub-keys a nested {@code pruning:}, {@code activation:}, {@code ou:} or {@code adc:} map may hold. */
     private static final Map<String, List<String>> GROUP_KEYS = Map.of(
             "pruning", List.of("ratio", "filter", "shape", "element"),
-            "activation", List.of("sparsity"),
+            "activation", List.of("sparsity", "scale-bits", "draw"),
             "ou", List.of("rows", "cols"),
             "adc", List.of("bits"));
 
@@ -298,9 +299,62 @@ final class NetworkFile {
             throw new WorkloadException(p + "give either 'pruning.ratio' or a published profile"
                     + " 'pruning: {filter, shape, element}', not both");
         }
+        ActivationDraw draw = activationDraw(p, node, type);
         LayerSpec.check(where, name, type, out, kernel, stride, padding, from, pruning, sparsity);
         LayerHardware hardware = hardware(p, node, type);
-        return new LayerSpec(name, type, out, kernel, stride, padding, from, pruning, sparsity, profile, hardware);
+        return new LayerSpec(name, type, out, kernel, stride, padding, from, pruning, sparsity, profile, draw,
+                hardware);
+    }
+
+    /**
+     * {@code activation: {scale-bits: s, draw: random|stratified}} (flat keys work too), or null when
+     * the layer gives neither. A real scale is allowed: twins fit it to a measured one-bit fraction.
+     */
+    private static ActivationDraw activationDraw(String p, JsonNode node, LayerType type) {
+        JsonNode scale = groupValue(p, node, "activation", "scale-bits");
+        JsonNode draw = groupValue(p, node, "activation", "draw");
+        if (scale == null && draw == null) {
+            return null;
+        }
+        if (type == LayerType.POOL) {
+            throw new WorkloadException(p + "a pool layer draws no activations ('activation.scale-bits',"
+                    + " 'activation.draw' are for conv and fc layers)");
+        }
+        Double bits = null;
+        if (scale != null) {
+            if (!scale.isNumber() || !Double.isFinite(scale.doubleValue())
+                    || scale.doubleValue() < ActivationDraw.MIN_SCALE_BITS
+                    || scale.doubleValue() > ActivationDraw.MAX_SCALE_BITS) {
+                throw new WorkloadException(p + "'activation.scale-bits' must be a number in ["
+                        + (int) ActivationDraw.MIN_SCALE_BITS + ", " + (int) ActivationDraw.MAX_SCALE_BITS
+                        + "], got " + describe(scale));
+            }
+            bits = scale.doubleValue();
+        }
+        boolean stratified = false;
+        if (draw != null) {
+            String d = draw.isTextual() ? draw.textValue() : null;
+            if (!ActivationDraw.RANDOM.equals(d) && !ActivationDraw.STRATIFIED.equals(d)) {
+                throw new WorkloadException(p + "'activation.draw' must be " + ActivationDraw.RANDOM + " or "
+                        + ActivationDraw.STRATIFIED + ", got " + describe(draw));
+            }
+            stratified = ActivationDraw.STRATIFIED.equals(d);
+        }
+        return new ActivationDraw(bits, stratified);
+    }
+
+    /** A value written flat ({@code group.sub: v}) or nested ({@code group: {sub: v}}), null when absent. */
+    private static JsonNode groupValue(String p, JsonNode layer, String group, String sub) {
+        String key = group + "." + sub;
+        JsonNode flat = layer.get(key);
+        JsonNode nestedGroup = layer.get(group);
+        JsonNode nested = nestedGroup == null ? null : nestedGroup.get(sub);
+        if (present(flat) && present(nested)) {
+            throw new WorkloadException(p + "'" + key + "' is given twice (as '" + key + "' and as '" + group
+                    + ": {" + sub + ": ...}')");
+        }
+        JsonNode v = present(flat) ? flat : nested;
+        return present(v) ? v : null;
     }
 
     /**
@@ -330,9 +384,9 @@ final class NetworkFile {
      * flat or nested), or null when it sets none.
      */
     private static LayerHardware hardware(String p, JsonNode node, LayerType type) {
-        JsonNode rows = grouped(p, node, "ou", "rows");
-        JsonNode cols = grouped(p, node, "ou", "cols");
-        JsonNode adc = grouped(p, node, "adc", "bits");
+        JsonNode rows = groupValue(p, node, "ou", "rows");
+        JsonNode cols = groupValue(p, node, "ou", "cols");
+        JsonNode adc = groupValue(p, node, "adc", "bits");
         if (rows == null && cols == null && adc == null) {
             return null;
         }
@@ -358,19 +412,6 @@ final class NetworkFile {
             throw new WorkloadException(p + "'" + key + "' must be " + allowed + ", got " + describe(v));
         }
         return v.intValue();
-    }
-
-    /** A key written flat ({@code ou.rows: 4}) or nested ({@code ou: {rows: 4}}); null when absent. */
-    private static JsonNode grouped(String p, JsonNode layer, String group, String sub) {
-        String key = group + "." + sub;
-        JsonNode flat = layer.get(key);
-        JsonNode nestedGroup = layer.get(group);
-        JsonNode nested = nestedGroup == null ? null : nestedGroup.get(sub);
-        if (present(flat) && present(nested)) {
-            throw new WorkloadException(p + "'" + key + "' is given twice (as '" + key + "' and as '" + group
-                    + ": {" + sub + ": ...}')");
-        }
-        return present(flat) ? flat : present(nested) ? nested : null;
     }
 
     private static WorkloadException unknownKey(String prefix, String key) {

@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
  * Synthetic weights and activations (model section 3): Laplace(0, 1) weights quantized to
  * signed fixed point by the layer's largest magnitude, then pruned; activations zero with the
  * sparsity probability, else max(1, round(|N(0,1)| * 2^scaleBits)) clipped to the input range.
+ * A layer may set its own real-valued scale and a stratified draw ({@link ActivationDraw}).
  */
 public final class SyntheticWorkload {
     private SyntheticWorkload() {
@@ -52,9 +53,14 @@ public final class SyntheticWorkload {
     static int[] activations(MatrixLayer layer, WorkloadSettings s) {
         int size = Math.toIntExact(layer.inputElements());
         double sparsity = s.activationSparsityOf(layer);
-        double scale = Math.pow(2, s.activationScaleBits());
+        // 2^12 exactly for the default integer scale: a real per-layer scale changes nothing else
+        double scaleBits = s.activationScaleBitsOf(layer);
         long max = s.maxInput();
         SplittableRandom r = Seeds.stream(s.seed(), layer.index(), Seeds.Purpose.ACTIVATIONS);
+        if (layer.activationDraw() != null && layer.activationDraw().stratified()) {
+            return stratified(size, sparsity, scaleBits, max, r);
+        }
+        double scale = Math.pow(2, scaleBits);
         int[] a = new int[size];
         for (int i = 0; i < size; i++) {
             if (r.nextDouble() < sparsity) {
@@ -62,6 +68,34 @@ public final class SyntheticWorkload {
             }
             long v = Math.max(1, Math.round(Math.abs(r.nextGaussian()) * scale));
             a[i] = (int) Math.min(v, max);
+        }
+        return a;
+    }
+
+    /**
+     * {@code activation.draw: stratified} (see {@link ActivationDraw}): exactly round(sparsity x size)
+     * zeros at the first positions of a seeded permutation, and on the other m positions, in
+     * permutation order, the values {@link HalfNormalQuantiles#values} of m stratified quantiles.
+     * The realised density and one-bit fraction are then functions of (size, sparsity, scale) alone;
+     * only where the zeros and values sit depends on the seed.
+     */
+    static int[] stratified(int size, double sparsity, double scaleBits, long max, SplittableRandom r) {
+        int zeros = (int) Math.round(sparsity * size);
+        int m = size - zeros;
+        int[] order = new int[size];
+        for (int i = 0; i < size; i++) {
+            order[i] = i;
+        }
+        for (int i = size - 1; i > 0; i--) {
+            int j = r.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        int[] values = HalfNormalQuantiles.values(HalfNormalQuantiles.of(m), scaleBits, max);
+        int[] a = new int[size];
+        for (int j = 0; j < m; j++) {
+            a[order[zeros + j]] = values[j];
         }
         return a;
     }

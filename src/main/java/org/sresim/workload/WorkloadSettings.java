@@ -37,6 +37,12 @@ public record WorkloadSettings(long seed, double pruningRatio, PruningMethod pru
         return layer.index() == 0 && !sparseFirstLayer ? 0.0 : activationSparsity;
     }
 
+    /** The layer's own scale of non-zero activations if its network file gives one, else the global key. */
+    public double activationScaleBitsOf(MatrixLayer layer) {
+        ActivationDraw d = layer.activationDraw();
+        return d != null && d.scaleBits() != null ? d.scaleBits() : activationScaleBits;
+    }
+
     public int maxWeightMagnitude() {
         return (1 << (weightBits - 1)) - 1;
     }

@@ -33,6 +33,19 @@ class LayerHardwareFileTest {
     }
 
     @Test
+    void writtenDesignsReadBackEqual() throws Exception {
+        Network n = load("""
+                  - {name: c1, type: conv, out: 4, kernel: 3, ou.rows: 4, ou.cols: 16, adc.bits: auto}
+                  - {name: p1, type: pool, kernel: 2, stride: 2}
+                  - {name: c2, type: conv, out: 4, kernel: 3, pruning: {filter: 0.25, shape: 0.1, element: 0.5}, adc.bits: 6}
+                  - {name: f1, type: fc, out: 10, ou.rows: 32}
+                """);
+        Path again = dir.resolve("again.yaml");
+        Files.writeString(again, NetworkWriter.yaml(n, java.util.List.of("a design")));
+        assertThat(Networks.load(again)).isEqualTo(n);
+    }
+
+    @Test
     void badValuesAreOneLineErrorsNamingTheLayerAndKey() {
         assertThatThrownBy(() -> load("  - {name: c1, type: conv, out: 4, kernel: 3, adc.bits: max}\n"))
                 .hasMessageEndingWith("design.yaml: layer 'c1': 'adc.bits' must be auto or an integer in 1..16, got 'max'");

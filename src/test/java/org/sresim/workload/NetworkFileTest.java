@@ -240,7 +240,8 @@ class NetworkFileTest {
                 Arguments.of("unknown layer key", head
                         + "  - {name: c1, type: conv, out: 1, kernel: 1, strid: 2}\n",
                         "c1", "tiny.yaml: layer 'c1': unknown key 'strid' (allowed: name, type, out, kernel, stride,"
-                                + " padding, from, pruning.ratio, pruning.filter, pruning.shape, pruning.element, activation.sparsity, ou.rows, ou.cols, adc.bits)"),
+                                + " padding, from, pruning.ratio, pruning.filter, pruning.shape, pruning.element, activation.sparsity,"
+                                + " activation.scale-bits, activation.draw, ou.rows, ou.cols, adc.bits)"),
                 Arguments.of("unknown nested key", head
                         + "  - {name: c1, type: conv, out: 1, kernel: 1, pruning: {rate: 0.5}}\n",
                         "c1", "unknown key 'pruning.rate' (allowed: "),
@@ -346,5 +347,28 @@ class NetworkFileTest {
         assertThat(dup.getMessage()).endsWith("dup.yaml: key 'input' is written twice (lines 1 and 2)");
         WorkloadException two = loadError("two.yaml", "input: [4]\n---\ninput: [5]\n");
         assertThat(two.getMessage()).contains("two.yaml: not valid YAML/JSON: more than one document");
+    }
+
+    @Test
+    void aLayerMaySetItsActivationScaleAndDraw() throws Exception {
+        Network n = Networks.load(write("draw.yaml", """
+                input: [8]
+                layers:
+                  - {name: f1, type: fc, out: 4, activation: {sparsity: 0.25, scale-bits: 11.5, draw: stratified}}
+                  - {name: f2, type: fc, out: 2, activation.scale-bits: 9}
+                """));
+        assertThat(n.layers().get(0).activationDraw()).isEqualTo(new ActivationDraw(11.5, true));
+        assertThat(n.layers().get(1).activationDraw()).isEqualTo(new ActivationDraw(9.0, false));
+        assertThat(n.matrixLayers().get(0).activationDraw()).isEqualTo(new ActivationDraw(11.5, true));
+    }
+
+    @Test
+    void badActivationDrawsAreOneLineErrors() throws Exception {
+        assertThat(loadError("d1.yaml", "input: [8]\nlayers:\n  - {name: f1, type: fc, out: 4, activation: {draw: sorted}}\n")
+                .getMessage()).contains("layer 'f1'").contains("'activation.draw' must be random or stratified");
+        assertThat(loadError("d2.yaml", "input: [8]\nlayers:\n  - {name: f1, type: fc, out: 4, activation: {scale-bits: 30}}\n")
+                .getMessage()).contains("'activation.scale-bits' must be a number in [-8, 24], got 30");
+        assertThat(loadError("d3.yaml", "input: [1, 4, 4]\nlayers:\n  - {name: p, type: pool, kernel: 2, activation: {scale-bits: 3}}\n"
+                + "  - {name: f1, type: fc, out: 2}\n").getMessage()).contains("a pool layer draws no activations");
     }
 }
