@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "sre", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Sparse ReRAM Engine simulator and parameter-sweep engine.",
         subcommands = {SimulateCommand.class, SweepCommand.class, QueryCommand.class, SqlCommand.class,
-                ReportCommand.class, BenchCommand.class})
+                ReportCommand.class, ParetoCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
