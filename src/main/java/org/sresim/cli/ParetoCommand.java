@@ -14,6 +14,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.sresim.report.Report;
+import org.sresim.spark.DesignSearchJob;
 import org.sresim.spark.ParetoJob;
 import org.sresim.spark.ReportSource;
 import org.sresim.sweep.Pareto;
@@ -57,6 +58,14 @@ final class ParetoCommand implements Callable<Integer> {
             description = "config columns (or scheme) to take one front per (default: network,data,scheme; '' for one front)")
     List<String> by;
 
+    @Option(names = "--per-layer", description = "choose each layer's OU shape and ADC among the sweep's values "
+            + "(--where applies to every layer row); candidates are re-simulated exactly; writes table 'designs'")
+    boolean perLayer;
+
+    @Option(names = "--scheme", defaultValue = "sre-bit", paramLabel = "SCHEME",
+            description = "with --per-layer: the scheme to design for (default: ${DEFAULT-VALUE})")
+    String scheme;
+
     @Option(names = "--format", defaultValue = "table", description = "table, csv or json for the front (default: ${DEFAULT-VALUE})")
     RowPrinter.Format format;
 
@@ -75,6 +84,14 @@ final class ParetoCommand implements Callable<Integer> {
             throw new UserException(dir + ": no such directory");
         }
         String name = Report.chooseSweep(dir, ReportSource.sweepNames(dir), sweep);
+        if (perLayer) {
+            if (by != null) {
+                throw new UserException("--by: not with --per-layer (designs are searched per network, data and "
+                        + "the other config values a sweep varies)");
+            }
+            return new DesignSearchPrinter(out, dir, format, limit).run(sparkOptions, name,
+                    new DesignSearchJob.Request(scheme, where, request.objectives()));
+        }
         long began = System.nanoTime();
         SparkSession spark = sparkOptions.session("sre-pareto " + name);
         try {

@@ -167,7 +167,9 @@ final class DerivedTable {
             }
             if (out.fs().exists(folder())) {
                 for (FileStatus s : out.fs().listStatus(folder())) {
-                    if (!s.getPath().getName().equals(keep) && out.fs().delete(s.getPath(), true)) {
+                    // only version folders: a table may share its folder with files of its own (designs/networks)
+                    if (VERSION.matcher(s.getPath().getName()).matches() && !s.getPath().getName().equals(keep)
+                            && out.fs().delete(s.getPath(), true)) {
                         removed++;
                     }
                 }

@@ -61,6 +61,7 @@ public final class ResultViews {
         view(spark, sweeps, "points", SweepJob.POINTS, conf);
         view(spark, sweeps, "layers", SweepJob.LAYERS, conf);
         paretoView(spark, sweeps, conf);
+        designsView(spark, sweeps, conf);
         return sweeps;
     }
 
@@ -81,6 +82,22 @@ public final class ResultViews {
             spark.catalog().dropTempView(ParetoJob.TABLE); // of an earlier register in this session
         } else {
             union.createOrReplaceTempView(ParetoJob.TABLE);
+        }
+    }
+
+    /** The view {@code designs} ({@link DesignSearchJob}), like {@code pareto}: absent when no sweep has one. */
+    private static void designsView(SparkSession spark, List<String> sweeps, Configuration conf) {
+        Dataset<Row> union = null;
+        for (String path : sweeps) {
+            Dataset<Row> t = DesignSearchJob.committed(spark, new SweepOutput(new org.apache.hadoop.fs.Path(path), conf));
+            if (t != null) {
+                union = union == null ? t : union.unionByName(t);
+            }
+        }
+        if (union == null) {
+            spark.catalog().dropTempView(DesignSearchJob.TABLE);
+        } else {
+            union.createOrReplaceTempView(DesignSearchJob.TABLE);
         }
     }
 
