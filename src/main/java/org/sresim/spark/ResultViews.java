@@ -60,44 +60,30 @@ public final class ResultViews {
         spark.createDataFrame(sweepRows, SWEEPS).createOrReplaceTempView("sweeps");
         view(spark, sweeps, "points", SweepJob.POINTS, conf);
         view(spark, sweeps, "layers", SweepJob.LAYERS, conf);
-        paretoView(spark, sweeps, conf);
-        designsView(spark, sweeps, conf);
+        derivedView(spark, sweeps, conf, ParetoJob.TABLE, ParetoJob::committed);
+        derivedView(spark, sweeps, conf, DesignSearchJob.TABLE, DesignSearchJob::committed);
         return sweeps;
     }
 
     /**
-     * The view {@code pareto}: the committed pareto tables ({@link ParetoJob}) of the sweeps that
-     * have one; no view at all when none has (a query on it then says the table does not exist,
-     * rather than answering with no rows as if the front were empty).
+     * The view {@code table} of a derived table ({@code pareto}: {@link ParetoJob}; {@code designs}:
+     * {@link DesignSearchJob}): the committed versions of the sweeps that have one; no view at all
+     * when none has (a query on it then says the table does not exist, rather than answering with no
+     * rows as if the front were empty).
      */
-    private static void paretoView(SparkSession spark, List<String> sweeps, Configuration conf) {
+    private static void derivedView(SparkSession spark, List<String> sweeps, Configuration conf, String table,
+                                    java.util.function.BiFunction<SparkSession, SweepOutput, Dataset<Row>> committed) {
         Dataset<Row> union = null;
         for (String path : sweeps) {
-            Dataset<Row> t = ParetoJob.committed(spark, new SweepOutput(new org.apache.hadoop.fs.Path(path), conf));
+            Dataset<Row> t = committed.apply(spark, new SweepOutput(new org.apache.hadoop.fs.Path(path), conf));
             if (t != null) {
                 union = union == null ? t : union.unionByName(t);
             }
         }
         if (union == null) {
-            spark.catalog().dropTempView(ParetoJob.TABLE); // of an earlier register in this session
+            spark.catalog().dropTempView(table); // of an earlier register in this session
         } else {
-            union.createOrReplaceTempView(ParetoJob.TABLE);
-        }
-    }
-
-    /** The view {@code designs} ({@link DesignSearchJob}), like {@code pareto}: absent when no sweep has one. */
-    private static void designsView(SparkSession spark, List<String> sweeps, Configuration conf) {
-        Dataset<Row> union = null;
-        for (String path : sweeps) {
-            Dataset<Row> t = DesignSearchJob.committed(spark, new SweepOutput(new org.apache.hadoop.fs.Path(path), conf));
-            if (t != null) {
-                union = union == null ? t : union.unionByName(t);
-            }
-        }
-        if (union == null) {
-            spark.catalog().dropTempView(DesignSearchJob.TABLE);
-        } else {
-            union.createOrReplaceTempView(DesignSearchJob.TABLE);
+            union.createOrReplaceTempView(table);
         }
     }
 

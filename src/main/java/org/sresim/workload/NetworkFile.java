@@ -433,15 +433,8 @@ final class NetworkFile {
     /** A ratio written flat ({@code pruning.ratio: 0.5}) or nested ({@code pruning: {ratio: 0.5}}). */
     private static Double ratio(String p, JsonNode layer, String group, String sub) {
         String key = group + "." + sub;
-        JsonNode flat = layer.get(key);
-        JsonNode nestedGroup = layer.get(group);
-        JsonNode nested = nestedGroup == null ? null : nestedGroup.get(sub);
-        if (present(flat) && present(nested)) {
-            throw new WorkloadException(p + "'" + key + "' is given twice (as '" + key + "' and as '" + group
-                    + ": {" + sub + ": ...}')");
-        }
-        JsonNode v = present(flat) ? flat : nested;
-        if (!present(v)) {
+        JsonNode v = groupValue(p, layer, group, sub);
+        if (v == null) {
             return null;
         }
         if (!v.isNumber()) {
