@@ -641,7 +641,9 @@ manifests; every number below comes from them). Each model: `<name>.yaml` (netwo
 **Data.** Fashion-MNIST (Xiao, Rasul, Vollgraf 2017; MIT licence), Debian package `dataset-fashion-mnist`,
 IDX files in `/usr/share/datasets/fashion-mnist/` (SHA-256s in the manifests), read with numpy; pixels / 255,
 normalised with mean 0.2860 and std 0.3530; the 32x32 models pad the 28x28 images with 2 black pixels per side
-before normalising. Training uses all 60k training images; accuracies are on the full 10k test set.
+before normalising. An epoch is a fresh seeded shuffle of the 60k training images, cut short where a recipe
+says "N shuffled images" (to fit the time budget); accuracies are on the full 10k test set. ResNet-20 had the
+shortest budget: its pruned accuracy is above its dense one because retraining continued the under-trained net.
 
 **Export.** `<layer>.weight`: float32 in PyTorch layout (conv `[Cout, Cin, kh, kw]`, fc `[out, in]`); the
 simulator quantizes it by its largest magnitude (`round(w * 32767 / max|w|)`), which can zero a few more tiny
