@@ -40,6 +40,24 @@ final class PanelCharts {
     private static final Font AXIS_LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 14);
     private static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
     private static final Color GRID = new Color(0xD0D0D0);
+    /** Tick labels of log axes: two significant digits, grouped (4.6, 22, 4,600, 46,000). */
+    private static final java.text.NumberFormat TWO_DIGITS = new java.text.NumberFormat() {
+        @Override
+        public StringBuffer format(double v, StringBuffer to, java.text.FieldPosition pos) {
+            java.math.BigDecimal d = new java.math.BigDecimal(v).round(new java.math.MathContext(2));
+            return to.append(new DecimalFormat("#,##0.##########").format(d));
+        }
+
+        @Override
+        public StringBuffer format(long v, StringBuffer to, java.text.FieldPosition pos) {
+            return format((double) v, to, pos);
+        }
+
+        @Override
+        public Number parse(String source, java.text.ParsePosition pos) {
+            throw new UnsupportedOperationException("format only");
+        }
+    };
 
     private PanelCharts() {
     }
@@ -103,19 +121,43 @@ final class PanelCharts {
         }
         r.setUseOutlinePaint(false);
         // later series on top: the front and the marked design over the grey cloud
-        XYPlot plot = new XYPlot(data, xAxis(f, p), scatterYAxis(f, p), r);
+        XYPlot plot = new XYPlot(data, scatterAxis(f.xLabel(), p, true), scatterAxis(f.yLabel(), p, false), r);
         plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
         style(plot);
         return plot;
     }
 
-    private static ValueAxis scatterYAxis(Figure f, Figure.Panel p) {
-        NumberAxis n = new NumberAxis(f.yLabel());
-        n.setAutoRangeIncludesZero(false);
-        n.setLowerMargin(0.04);
-        n.setUpperMargin(0.06);
-        font(n);
-        return n;
+    /**
+     * A scatter axis: log 10 when its values are positive and span 4x or more (designs spread over
+     * orders of magnitude, and the interesting ones crowd the lower left), else linear from the data.
+     */
+    private static ValueAxis scatterAxis(String label, Figure.Panel p, boolean x) {
+        double min = Double.MAX_VALUE;
+        double max = -Double.MAX_VALUE;
+        for (Figure.Datum d : p.data()) {
+            if (d.y() != null) {
+                double v = x ? ((Number) d.x()).doubleValue() : d.y();
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+        }
+        ValueAxis axis;
+        if (min > 0 && max / min >= 4) {
+            LogAxis log = new LogAxis(label + " (log scale)");
+            log.setBase(10);
+            log.setSmallestValue(min / 2);
+            log.setTickUnit(new NumberTickUnit(1.0 / 3)); // 1, 2.2, 4.6, 10, ...
+            log.setNumberFormatOverride(TWO_DIGITS);
+            axis = log;
+        } else {
+            NumberAxis n = new NumberAxis(label);
+            n.setAutoRangeIncludesZero(false);
+            axis = n;
+        }
+        axis.setLowerMargin(0.04);
+        axis.setUpperMargin(0.06);
+        font(axis);
+        return axis;
     }
 
     private static ValueAxis xAxis(Figure f, Figure.Panel p) {
