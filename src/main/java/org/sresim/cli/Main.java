@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
 /** Entry point: {@code java -jar target/sre.jar <command>}. */
 @Command(name = "sre", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Sparse ReRAM Engine simulator and parameter-sweep engine.",
-        subcommands = {SimulateCommand.class, ProfileCommand.class, SweepCommand.class, QueryCommand.class, SqlCommand.class,
-                ReportCommand.class, BenchCommand.class})
+        subcommands = {SimulateCommand.class, ProfileCommand.class, SweepCommand.class, QueryCommand.class,
+                SqlCommand.class, ReportCommand.class, ParetoCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

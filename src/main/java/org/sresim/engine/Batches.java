@@ -57,6 +57,7 @@ final class Batches {
                         m.operationNs())
                 .stderr(stderr(rows, x -> x.ouOps()), stderr(rows, x -> x.cycles()), stderr(rows, Metrics::energyPj))
                 .samples(b)
+                .ownSettings(m.ownSettings())
                 .build();
     }
 

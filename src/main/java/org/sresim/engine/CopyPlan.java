@@ -13,6 +13,15 @@ import java.util.Arrays;
 record CopyPlan(int[] copies, boolean fitsOnChip) {
 
     static CopyPlan replicated(int[] crossbarsPerCopy, int[] windows, long[] denseTime, long chipCrossbars) {
+        return replicated(crossbarsPerCopy, windows, denseTime, null, chipCrossbars);
+    }
+
+    /**
+     * As above; with {@code cycleNs} (a heterogeneous design, whose layers differ in OU cycle) the
+     * dense times compared are {@code denseTime[l] * cycleNs[l]} nanoseconds. Null: cycles, exactly.
+     */
+    static CopyPlan replicated(int[] crossbarsPerCopy, int[] windows, long[] denseTime, double[] cycleNs,
+                               long chipCrossbars) {
         int layers = crossbarsPerCopy.length;
         int[] copies = new int[layers];
         Arrays.fill(copies, 1);
@@ -29,7 +38,7 @@ record CopyPlan(int[] copies, boolean fitsOnChip) {
             int best = -1;
             for (int l = 0; l < layers; l++) {
                 // denseTime[l] / copies[l] > denseTime[best] / copies[best], exactly, without division
-                if (open[l] && (best < 0 || denseTime[l] * copies[best] > denseTime[best] * copies[l])) {
+                if (open[l] && (best < 0 || slower(l, best, denseTime, cycleNs, copies))) {
                     best = l;
                 }
             }
@@ -43,6 +52,14 @@ record CopyPlan(int[] copies, boolean fitsOnChip) {
                 used += crossbarsPerCopy[best];
             }
         }
+    }
+
+    /** Whether layer a's dense time per copy exceeds layer b's. */
+    private static boolean slower(int a, int b, long[] denseTime, double[] cycleNs, int[] copies) {
+        if (cycleNs == null) {
+            return denseTime[a] * copies[b] > denseTime[b] * copies[a];
+        }
+        return denseTime[a] * cycleNs[a] * copies[b] > denseTime[b] * cycleNs[b] * copies[a];
     }
 
     static CopyPlan parallelTiles(int[] crossbarsPerCopy, long chipCrossbars) {

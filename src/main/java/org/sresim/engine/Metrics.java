@@ -43,6 +43,7 @@ public final class Metrics {
     private final Efficiency efficiency;
     private final double inputOneBitFraction;
     private final int samples;
+    private final java.util.Map<String, Object> ownSettings;
 
     private Metrics(Builder b) {
         layerIndex = b.layerIndex;
@@ -74,6 +75,7 @@ public final class Metrics {
         efficiency = b.efficiency;
         inputOneBitFraction = b.inputOneBitFraction;
         samples = b.samples;
+        ownSettings = b.ownSettings;
     }
 
     /** A row of {@code scheme} for layer {@code layerIndex} ({@code -1} and a null name: the network). */
@@ -110,6 +112,7 @@ public final class Metrics {
         b.efficiency = efficiency;
         b.inputOneBitFraction = inputOneBitFraction;
         b.samples = samples;
+        b.ownSettings = ownSettings;
         return b;
     }
 
@@ -148,6 +151,7 @@ public final class Metrics {
         private Efficiency efficiency;
         private double inputOneBitFraction;
         private int samples = 1;
+        private java.util.Map<String, Object> ownSettings = java.util.Map.of();
 
         private Builder(int layerIndex, String layer, Scheme scheme) {
             this.layerIndex = layerIndex;
@@ -226,6 +230,12 @@ public final class Metrics {
 
         Builder samples(int samples) {
             this.samples = samples;
+            return this;
+        }
+
+        /** Config values this layer row sets for itself (a heterogeneous design's OU shape and ADC). */
+        Builder ownSettings(java.util.Map<String, Object> settings) {
+            this.ownSettings = java.util.Map.copyOf(settings);
             return this;
         }
 
@@ -353,6 +363,14 @@ public final class Metrics {
     /** Inferences the row averages: the batch size of imported inputs, else 1. */
     public int samples() {
         return samples;
+    }
+
+    /**
+     * Config values that this layer row holds instead of the point's: in a heterogeneous design a
+     * layer's own {@code ou.rows}, {@code ou.cols} and {@code adc.bits}; empty otherwise.
+     */
+    public java.util.Map<String, Object> ownSettings() {
+        return ownSettings;
     }
 
     /** The type of a metric column. */

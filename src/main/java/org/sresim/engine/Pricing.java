@@ -19,6 +19,7 @@ import org.sresim.hw.LatencyModel;
  */
 final class Pricing {
     private final Hardware hw;
+    private final EnergyTable energy;
     private final LatencyModel latencyModel;
     private final Rate ou;
     private final Rate ideal;
@@ -68,6 +69,7 @@ final class Pricing {
 
     Pricing(Hardware hw, EnergyTable energy, LatencyModel latencyModel) {
         this.hw = hw;
+        this.energy = energy;
         this.latencyModel = latencyModel;
         this.ou = new Rate(energy.prices(hw.adcBits(), hw.ouCycleNs()), hw.ouCycleNs(), hw.adcBits());
         this.ideal = new Rate(energy.prices(hw.idealAdcBits(), hw.idealReadNs()), hw.idealReadNs(), hw.idealAdcBits());
@@ -80,19 +82,50 @@ final class Pricing {
 
     /** Every layer and network row of every scheme, speedups filled in; efficiency still null. */
     SimulationResult price(Config config, String network, List<LayerStatistics> layers) {
-        Provision provision = provision(layers);
+        List<Hardware> own = new ArrayList<>(layers.size());
+        List<Rate> ouRates = new ArrayList<>(layers.size());
+        Map<Hardware, Rate> rates = new HashMap<>(Map.of(hw, ou));
+        for (LayerStatistics o : layers) {
+            Hardware h = LayerHardwares.of(config, hw, o.layer());
+            own.add(h);
+            ouRates.add(rates.computeIfAbsent(h, x -> new Rate(energy.prices(x.adcBits(), x.ouCycleNs()),
+                    x.ouCycleNs(), x.adcBits())));
+        }
+        // every layer on the same hardware (the chip's, or one that every layer sets): priced as a uniform design
+        boolean uniform = own.stream().distinct().count() <= 1;
+        Rate networkRate = uniform && !own.isEmpty() ? ouRates.get(0) : ou;
+        Provision provision = provision(layers, uniform ? null : own);
         List<Metrics> layerRows = new ArrayList<>();
         List<Metrics> networkRows = new ArrayList<>();
         for (Scheme scheme : Scheme.values()) {
-            Rate rate = rate(scheme);
             List<PricedLayer> priced = new ArrayList<>(layers.size());
             for (int l = 0; l < layers.size(); l++) {
-                priced.add(priceLayer(l, layers.get(l), scheme, rate, provision));
+                Rate rate = scheme == Scheme.IDEAL ? ideal : ouRates.get(l);
+                PricedLayer p = priceLayer(l, layers.get(l), scheme, rate, provision);
+                if (!own.get(l).equals(hw)) {
+                    p = new PricedLayer(p.row().toBuilder().ownSettings(LayerHardwares.ownSettings(
+                            layers.get(l).layer(), own.get(l))).build(), p.statistics(), p.variances());
+                }
+                priced.add(p);
             }
             priced.forEach(p -> layerRows.add(p.row()));
-            networkRows.add(networkRow(scheme, rate, provision, priced));
+            Rate rate = scheme == Scheme.IDEAL ? ideal : networkRate;
+            networkRows.add(networkRow(scheme, rate, provision, priced, uniform || scheme == Scheme.IDEAL,
+                    provisionedAdcBits(scheme, own)));
         }
         return new SimulationResult(config, network, relative(networkRows), relative(layerRows));
+    }
+
+    /** The resolution the network row reports: the chip's ADCs, provisioned for the largest any layer uses. */
+    private int provisionedAdcBits(Scheme scheme, List<Hardware> own) {
+        if (scheme == Scheme.IDEAL) {
+            return hw.idealAdcBits();
+        }
+        int bits = own.isEmpty() ? hw.adcBits() : 0;
+        for (Hardware h : own) {
+            bits = Math.max(bits, h.adcBits());
+        }
+        return bits;
     }
 
     /** The scheme's prices, operation time and ADC resolution: the ideal design's, or the OU design's. */
@@ -106,6 +139,15 @@ final class Pricing {
      * design's times.
      */
     Provision provision(List<LayerStatistics> layers) {
+        return provision(layers, null);
+    }
+
+    /**
+     * As {@link #provision(List)}; with {@code own} (each layer's hardware in a heterogeneous
+     * design, null when uniform) the dense times the copy plan balances are in nanoseconds, since
+     * layers then differ in their OU cycle.
+     */
+    Provision provision(List<LayerStatistics> layers, List<Hardware> own) {
         int n = layers.size();
         int[] tiles = new int[n];
         int[] windows = new int[n];
@@ -120,8 +162,15 @@ final class Pricing {
         }
         long chips = hw.chips(oneCopy);
         long budget = Math.multiplyExact(chips, hw.chipCrossbars());
+        double[] cycleNs = null;
+        if (own != null) {
+            cycleNs = new double[n];
+            for (int l = 0; l < n; l++) {
+                cycleNs[l] = own.get(l).ouCycleNs();
+            }
+        }
         CopyPlan plan = switch (latencyModel) {
-            case REPLICATED -> CopyPlan.replicated(tiles, windows, denseTime, budget);
+            case REPLICATED -> CopyPlan.replicated(tiles, windows, denseTime, cycleNs, budget);
             case PARALLEL_TILES -> CopyPlan.parallelTiles(tiles, budget);
         };
         return new Provision(chips, plan, tiles);
@@ -148,9 +197,20 @@ final class Pricing {
 
     /** The network row of one scheme: its layer rows added up ({@link NetworkTotals}). */
     Metrics networkRow(Scheme scheme, Rate rate, Provision provision, List<PricedLayer> layers) {
+        return networkRow(scheme, rate, provision, layers, true, rate.adcBits());
+    }
+
+    /**
+     * The network row; with {@code oneRate} false (layers of a heterogeneous design priced at their
+     * own rates) its energy is the sum of the layers' energies per action and its latency the sum of
+     * their latencies, and it reports the chip's OU cycle and provisioned ADC resolution.
+     */
+    Metrics networkRow(Scheme scheme, Rate rate, Provision provision, List<PricedLayer> layers, boolean oneRate,
+                       int adcBits) {
         NetworkTotals totals = new NetworkTotals();
         layers.forEach(totals::add);
-        return totals.row(scheme, rate, provision, hw.inputBits());
+        return oneRate ? totals.row(scheme, rate, provision, hw.inputBits())
+                : totals.rowOfLayerRates(scheme, rate, provision, hw.inputBits(), adcBits);
     }
 
     /**
@@ -176,6 +236,8 @@ final class Pricing {
         private double opsVariance;
         private double cyclesVariance;
         private double energyVariance;
+        private final double[] energyByAction = new double[Action.values().length];
+        private double latencyNs;
 
         void add(PricedLayer p) {
             Metrics m = p.row();
@@ -185,7 +247,9 @@ final class Pricing {
             energyVariance += p.variances().energyPj();
             for (Action a : Action.values()) {
                 counts[a.ordinal()] += m.count(a);
+                energyByAction[a.ordinal()] += m.energyPj(a);
             }
+            latencyNs += m.latencyNs();
             ops += m.ouOps();
             cycles += m.cycles();
             crossbars += m.crossbars();
@@ -202,14 +266,29 @@ final class Pricing {
         }
 
         Metrics row(Scheme scheme, Rate rate, Provision provision, int inputBits) {
+            return common(priced(Metrics.builder(-1, null, scheme), counts, rate)
+                    .work(ops, cycles, cycles * rate.operationNs()), rate.adcBits(), rate.operationNs(), provision,
+                    inputBits);
+        }
+
+        /** The row of layers priced at their own rates: energies and latencies add up as they are. */
+        Metrics rowOfLayerRates(Scheme scheme, Rate chipRate, Provision provision, int inputBits, int adcBits) {
+            double total = 0;
+            for (double e : energyByAction) {
+                total += e;
+            }
+            return common(Metrics.builder(-1, null, scheme).actions(counts, energyByAction, total)
+                    .work(ops, cycles, latencyNs), adcBits, chipRate.operationNs(), provision, inputBits);
+        }
+
+        private Metrics common(Metrics.Builder b, int adcBits, double operationNs, Provision provision, int inputBits) {
             long conversions = counts[Action.ADC.ordinal()];
-            return priced(Metrics.builder(-1, null, scheme), counts, rate)
-                    .work(ops, cycles, cycles * rate.operationNs())
+            return b
                     .placement(crossbars, copies, provision.chips(), provision.plan().fitsOnChip(), indexBits)
                     .data(ratio(nonZeroWeights, weights), ratio(nonZeroInputs, inputs),
                             ratio(inputOneBits, nonZeroInputs * inputBits))
-                    .conversion(rate.adcBits(), conversions == 0 ? 0 : clipWeighted / conversions,
-                            conversions == 0 ? 0 : errorWeighted / conversions, rate.operationNs())
+                    .conversion(adcBits, conversions == 0 ? 0 : clipWeighted / conversions,
+                            conversions == 0 ? 0 : errorWeighted / conversions, operationNs)
                     .stderr(Math.sqrt(opsVariance), Math.sqrt(cyclesVariance), Math.sqrt(energyVariance))
                     .build();
         }

@@ -86,14 +86,15 @@ public final class Simulator {
         for (int b = 0; b < samples; b++) {
             each.add(simulateOne(config, network, source.sample(b), workloadKey == null ? null : List.of(workloadKey, b)));
         }
-        return Batches.combine(each, Hardware.from(config), network);
+        return Batches.combine(each, provisioned(config, Hardware.from(config), network), network);
     }
 
     /** One inference: every layer counted on one input (or taken from the memo), then priced. */
     private SimulationResult simulateOne(Config config, Network network, WorkloadSource source, Object workloadKey) {
         Hardware hw = Hardware.from(config);
         List<LayerStatistics> layers = countedLayers(config, network, source, hw, workloadKey);
-        return Efficiency.attach(Pricing.of(config, hw).price(config, network.name(), layers), hw, network);
+        return Efficiency.attach(Pricing.of(config, hw).price(config, network.name(), layers),
+                provisioned(config, hw, network), network);
     }
 
     /**
@@ -130,9 +131,7 @@ public final class Simulator {
                                                       Hardware hw, int[] heights) {
         long seed = config.longValue("seed");
         int simWindows = config.intValue("sim.windows");
-        AccuracyProxy proxy = new AccuracyProxy(hw, heights, config.doubleValue("device.sigma"),
-                config.doubleValue("device.r-ratio"), config.intValue("accuracy.windows"),
-                config.intValue("accuracy.tiles"));
+        AccuracyProxy proxy = proxy(config, hw, heights);
         List<List<LayerStatistics>> perHeight = new ArrayList<>();
         for (int h = 0; h < heights.length; h++) {
             perHeight.add(new ArrayList<>());
@@ -142,8 +141,20 @@ public final class Simulator {
             double wd = w.weightDensity();
             double ad = w.activationDensity();
             long ones = w.inputOneBits();
-            LayerCounts[] counts = counter.count(w, hw, windowSample(layer, simWindows, seed), heights);
-            List<Map<Scheme, Accuracy>> accuracy = proxy.estimateEach(w, seed);
+            LayerCounts[] counts;
+            List<Map<Scheme, Accuracy>> accuracy;
+            if (layer.hardware() == null) {
+                counts = counter.count(w, hw, windowSample(layer, simWindows, seed), heights);
+                accuracy = proxy.estimateEach(w, seed);
+            } else { // a layer of a heterogeneous design: counted once at its own OU shape, whatever the chip's height
+                Hardware own = LayerHardwares.of(config, hw, layer);
+                LayerCounts one = counter.count(w, own, windowSample(layer, simWindows, seed),
+                        new int[] {own.ouRows()})[0];
+                Map<Scheme, Accuracy> acc = proxy(config, own, new int[] {own.ouRows()}).estimateEach(w, seed).get(0);
+                counts = new LayerCounts[heights.length];
+                java.util.Arrays.fill(counts, one);
+                accuracy = java.util.Collections.nCopies(heights.length, acc);
+            }
             for (int h = 0; h < heights.length; h++) {
                 perHeight.get(h).add(new LayerStatistics(layer, counts[h], accuracy.get(h), wd,
                         w.nonZeroWeights(), ad, w.nonZeroInputs(), ones));
@@ -154,6 +165,17 @@ public final class Simulator {
             byHeight.put(heights[h], List.copyOf(perHeight.get(h)));
         }
         return byHeight;
+    }
+
+    /** The chip as area and static power see it: ADCs at the largest resolution any layer uses. */
+    private static Hardware provisioned(Config config, Hardware chip, Network network) {
+        List<MatrixLayer> layers = network.matrixLayers();
+        return LayerHardwares.heterogeneous(layers) ? chip.provisionedFor(LayerHardwares.of(config, chip, layers)) : chip;
+    }
+
+    private static AccuracyProxy proxy(Config config, Hardware hw, int[] heights) {
+        return new AccuracyProxy(hw, heights, config.doubleValue("device.sigma"), config.doubleValue("device.r-ratio"),
+                config.intValue("accuracy.windows"), config.intValue("accuracy.tiles"));
     }
 
     /**

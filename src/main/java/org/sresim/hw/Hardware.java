@@ -21,18 +21,49 @@ public record Hardware(int crossbarRows, int crossbarCols, int cellBits, int wei
     /** {@code chip.count: auto}: as many chips as one copy of every layer needs. */
     public static final int AUTO_CHIPS = 0;
 
+    /** A layer's {@code adc.bits: auto} in {@link #from(Config, Integer, Integer, Integer)}. */
+    public static final int AUTO_ADC = 0;
+
     public static Hardware from(Config c) {
-        int ouRows = c.intValue("ou.rows");
+        return from(c, null, null, null);
+    }
+
+    /**
+     * The hardware of one layer of a heterogeneous design: the config's, with the layer's own OU
+     * shape and ADC resolution where it sets them (null: the config's; {@code adcBits} {@link #AUTO_ADC}:
+     * lossless for the OU height). An {@code auto} OU cycle follows the layer's own OU columns.
+     */
+    public static Hardware from(Config c, Integer layerOuRows, Integer layerOuCols, Integer layerAdcBits) {
+        int ouRows = layerOuRows != null ? layerOuRows : c.intValue("ou.rows");
         int cellBits = c.intValue("cell.bits");
         int dacBits = c.intValue("dac.bits");
         double conversionsPerNs = c.intValue("adc.per-crossbar") * c.doubleValue("adc.sample-rate-gsps");
-        int ouCols = c.intValue("ou.cols");
-        int adcBits = c.isAuto("adc.bits") ? losslessAdcBits(ouRows, cellBits, dacBits) : c.intValue("adc.bits");
+        int ouCols = layerOuCols != null ? layerOuCols : c.intValue("ou.cols");
+        boolean autoAdc = layerAdcBits != null ? layerAdcBits == AUTO_ADC : c.isAuto("adc.bits");
+        int adcBits = autoAdc ? losslessAdcBits(ouRows, cellBits, dacBits)
+                : layerAdcBits != null ? layerAdcBits : c.intValue("adc.bits");
         double cycle = c.isAuto("ou.cycle-ns") ? ouCols / conversionsPerNs : c.doubleValue("ou.cycle-ns");
         return new Hardware(c.intValue("crossbar.rows"), c.intValue("crossbar.cols"), cellBits,
                 c.intValue("weight.bits"), c.intValue("input.bits"), dacBits, ouRows, ouCols, adcBits, cycle,
                 c.intValue("crossbar.cols") / conversionsPerNs, c.intValue("ideal.adc-bits"),
                 c.longValue("chip.crossbars"), c.isAuto("chip.count") ? AUTO_CHIPS : c.intValue("chip.count"));
+    }
+
+    /**
+     * The chip that runs layers of these hardwares (every layer's, whether its own or this chip's):
+     * ADCs provisioned at the largest resolution any layer converts at, index storage and zero-detect
+     * logic for the most OU column groups (the narrowest OU columns), the rest as this chip's. Equal
+     * to this when every layer runs on this chip.
+     */
+    public Hardware provisionedFor(java.util.Collection<Hardware> layers) {
+        int adc = layers.isEmpty() ? adcBits : 0;
+        int cols = layers.isEmpty() ? ouCols : Integer.MAX_VALUE;
+        for (Hardware h : layers) {
+            adc = Math.max(adc, h.adcBits);
+            cols = Math.min(cols, h.ouCols);
+        }
+        return adc == adcBits && cols == ouCols ? this : new Hardware(crossbarRows, crossbarCols, cellBits, weightBits,
+                inputBits, dacBits, ouRows, cols, adc, ouCycleNs, idealReadNs, idealAdcBits, chipCrossbars, chipCount);
     }
 
     /**

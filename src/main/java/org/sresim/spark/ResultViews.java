@@ -15,7 +15,8 @@ import org.sresim.sweep.SweepException;
 
 /**
  * Registers the SQL views {@code points}, {@code layers} and {@code sweeps} over every sweep
- * folder under a results directory. All sweeps share one schema, so the views are plain unions.
+ * folder under a results directory, and {@code pareto} when a sweep has that table. All sweeps
+ * share one schema per table, so the views are plain unions.
  */
 public final class ResultViews {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -59,7 +60,45 @@ public final class ResultViews {
         spark.createDataFrame(sweepRows, SWEEPS).createOrReplaceTempView("sweeps");
         view(spark, sweeps, "points", SweepJob.POINTS, conf);
         view(spark, sweeps, "layers", SweepJob.LAYERS, conf);
+        paretoView(spark, sweeps, conf);
+        designsView(spark, sweeps, conf);
         return sweeps;
+    }
+
+    /**
+     * The view {@code pareto}: the committed pareto tables ({@link ParetoJob}) of the sweeps that
+     * have one; no view at all when none has (a query on it then says the table does not exist,
+     * rather than answering with no rows as if the front were empty).
+     */
+    private static void paretoView(SparkSession spark, List<String> sweeps, Configuration conf) {
+        Dataset<Row> union = null;
+        for (String path : sweeps) {
+            Dataset<Row> t = ParetoJob.committed(spark, new SweepOutput(new org.apache.hadoop.fs.Path(path), conf));
+            if (t != null) {
+                union = union == null ? t : union.unionByName(t);
+            }
+        }
+        if (union == null) {
+            spark.catalog().dropTempView(ParetoJob.TABLE); // of an earlier register in this session
+        } else {
+            union.createOrReplaceTempView(ParetoJob.TABLE);
+        }
+    }
+
+    /** The view {@code designs} ({@link DesignSearchJob}), like {@code pareto}: absent when no sweep has one. */
+    private static void designsView(SparkSession spark, List<String> sweeps, Configuration conf) {
+        Dataset<Row> union = null;
+        for (String path : sweeps) {
+            Dataset<Row> t = DesignSearchJob.committed(spark, new SweepOutput(new org.apache.hadoop.fs.Path(path), conf));
+            if (t != null) {
+                union = union == null ? t : union.unionByName(t);
+            }
+        }
+        if (union == null) {
+            spark.catalog().dropTempView(DesignSearchJob.TABLE);
+        } else {
+            union.createOrReplaceTempView(DesignSearchJob.TABLE);
+        }
     }
 
     private static void view(SparkSession spark, List<String> sweeps, String table, StructType schema,

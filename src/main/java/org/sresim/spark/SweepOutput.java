@@ -252,10 +252,20 @@ final class SweepOutput {
         return removed;
     }
 
-    /** Deletes every result of the folder (tables, markers, staging, manifest) but the lease: {@code --force-rerun}. */
+    /**
+     * Deletes every result of the folder (tables, markers, staging, manifest) but the lease: {@code --force-rerun}.
+     * Tables derived from the rows ({@link DerivedTable}: those {@code _tables/} has markers for) go too: they
+     * describe rows that no longer exist.
+     */
     void clear() {
         try {
-            for (String name : new String[] {"points", "layers", "_chunks", "_staging", "sweep.json"}) {
+            Path derived = new Path(root, "_tables");
+            if (fs.exists(derived)) {
+                for (FileStatus s : fs.listStatus(derived)) {
+                    fs.delete(new Path(root, s.getPath().getName()), true);
+                }
+            }
+            for (String name : new String[] {"points", "layers", "_chunks", "_staging", "_tables", "sweep.json"}) {
                 fs.delete(new Path(root, name), true);
             }
         } catch (IOException e) {

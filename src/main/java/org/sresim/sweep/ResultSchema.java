@@ -85,7 +85,7 @@ public final class ResultSchema {
         v[i++] = index;
         v[i++] = sweep;
         for (Key k : Keys.all()) {
-            Object value = config.value(k.name());
+            Object value = m.ownSettings().getOrDefault(k.name(), config.value(k.name()));
             v[i++] = type(k) == ColumnType.STRING ? value.toString() : value;
         }
         v[i++] = config.hash();

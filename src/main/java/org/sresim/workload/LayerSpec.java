@@ -17,22 +17,24 @@ package org.sresim.workload;
  *                           A layer has a pruning ratio or a profile, not both.
  * @param activationDraw     per-layer scale and draw of synthetic activations ({@code activation: {scale-bits, draw}});
  *                           null = the global scale, i.i.d. draws
+ * @param hardware           the layer's own OU shape and ADC resolution (conv, fc); null = the chip's
  */
 public record LayerSpec(String name, LayerType type, int out, int kernel, int stride, int padding,
                         String from, Double pruningRatio, Double activationSparsity, PruningProfile pruningProfile,
-                        ActivationDraw activationDraw)
+                        ActivationDraw activationDraw, LayerHardware hardware)
         implements java.io.Serializable {
 
-    /** A layer without per-layer activation draw settings. */
+    /** A layer with neither per-layer activation draws nor its own hardware. */
     public LayerSpec(String name, LayerType type, int out, int kernel, int stride, int padding,
                      String from, Double pruningRatio, Double activationSparsity, PruningProfile pruningProfile) {
-        this(name, type, out, kernel, stride, padding, from, pruningRatio, activationSparsity, pruningProfile, null);
+        this(name, type, out, kernel, stride, padding, from, pruningRatio, activationSparsity, pruningProfile, null,
+                null);
     }
 
     /** A layer without a published pruning profile. */
     public LayerSpec(String name, LayerType type, int out, int kernel, int stride, int padding,
                      String from, Double pruningRatio, Double activationSparsity) {
-        this(name, type, out, kernel, stride, padding, from, pruningRatio, activationSparsity, null, null);
+        this(name, type, out, kernel, stride, padding, from, pruningRatio, activationSparsity, null, null, null);
     }
 
     /**
@@ -51,6 +53,11 @@ public record LayerSpec(String name, LayerType type, int out, int kernel, int st
         }
         if (pruningProfile != null && type == LayerType.POOL) {
             throw new WorkloadException(prefix(null, name) + "a pool layer has no weights to prune");
+        }
+        hardware = LayerHardware.orNull(hardware);
+        if (hardware != null && type == LayerType.POOL) {
+            throw new WorkloadException(prefix(null, name) + "a pool layer has no crossbars: 'ou.rows', 'ou.cols'"
+                    + " and 'adc.bits' apply to conv and fc layers only");
         }
         if (activationDraw != null && type == LayerType.POOL) {
             throw new WorkloadException(prefix(null, name) + "a pool layer draws no activations");
@@ -75,31 +82,37 @@ public record LayerSpec(String name, LayerType type, int out, int kernel, int st
     /** This layer reading the output of the named earlier layer instead (null = the previous layer). */
     public LayerSpec withFrom(String from) {
         return new LayerSpec(name, type, out, kernel, stride, padding, from, pruningRatio, activationSparsity,
-                pruningProfile, activationDraw);
+                pruningProfile, activationDraw, hardware);
+    }
+
+    /** This layer with its own OU shape and ADC resolution (null = the chip's). */
+    public LayerSpec withHardware(LayerHardware h) {
+        return new LayerSpec(name, type, out, kernel, stride, padding, from, pruningRatio, activationSparsity,
+                pruningProfile, activationDraw, h);
     }
 
     /** This layer with a published pruning profile (null = none). */
     public LayerSpec withPruningProfile(PruningProfile profile) {
         return new LayerSpec(name, type, out, kernel, stride, padding, from, pruningRatio, activationSparsity,
-                profile, activationDraw);
+                profile, activationDraw, hardware);
     }
 
     /** This layer with a per-layer pruning ratio (null = use the global configuration). */
     public LayerSpec withPruningRatio(Double ratio) {
         return new LayerSpec(name, type, out, kernel, stride, padding, from, ratio, activationSparsity,
-                pruningProfile, activationDraw);
+                pruningProfile, activationDraw, hardware);
     }
 
     /** This layer with a per-layer activation sparsity (null = use the global configuration). */
     public LayerSpec withActivationSparsity(Double sparsity) {
         return new LayerSpec(name, type, out, kernel, stride, padding, from, pruningRatio, sparsity,
-                pruningProfile, activationDraw);
+                pruningProfile, activationDraw, hardware);
     }
 
     /** This layer with a per-layer activation scale and draw (null = the global scale, i.i.d. draws). */
     public LayerSpec withActivationDraw(ActivationDraw draw) {
         return new LayerSpec(name, type, out, kernel, stride, padding, from, pruningRatio, activationSparsity,
-                pruningProfile, draw);
+                pruningProfile, draw, hardware);
     }
 
     /** The prefix of an error message about a layer: {@code "where: layer 'name': "}. */

@@ -14,18 +14,19 @@ package org.sresim.workload;
  * @param activationSparsity per-layer override from the network file, null = use the global configuration
  * @param pruningProfile     published per-layer sparsity from the network file, null = none
  * @param activationDraw     per-layer scale and draw of synthetic activations from the network file, null = none
+ * @param hardware           the layer's own OU shape and ADC resolution from the network file, null = the chip's
  */
 public record MatrixLayer(int index, String name, LayerType type, int inChannels, int inHeight, int inWidth,
                           int kernel, int stride, int padding, int outChannels, int outHeight, int outWidth,
                           Double pruningRatio, Double activationSparsity, PruningProfile pruningProfile,
-                          ActivationDraw activationDraw) {
+                          ActivationDraw activationDraw, LayerHardware hardware) {
 
-    /** A layer without per-layer activation draw settings. */
+    /** A layer with neither per-layer activation draws nor its own hardware. */
     public MatrixLayer(int index, String name, LayerType type, int inChannels, int inHeight, int inWidth,
                        int kernel, int stride, int padding, int outChannels, int outHeight, int outWidth,
                        Double pruningRatio, Double activationSparsity, PruningProfile pruningProfile) {
         this(index, name, type, inChannels, inHeight, inWidth, kernel, stride, padding, outChannels, outHeight,
-                outWidth, pruningRatio, activationSparsity, pruningProfile, null);
+                outWidth, pruningRatio, activationSparsity, pruningProfile, null, null);
     }
 
     /** A layer without a published pruning profile. */
@@ -33,7 +34,7 @@ public record MatrixLayer(int index, String name, LayerType type, int inChannels
                        int kernel, int stride, int padding, int outChannels, int outHeight, int outWidth,
                        Double pruningRatio, Double activationSparsity) {
         this(index, name, type, inChannels, inHeight, inWidth, kernel, stride, padding, outChannels, outHeight,
-                outWidth, pruningRatio, activationSparsity, null, null);
+                outWidth, pruningRatio, activationSparsity, null, null, null);
     }
 
     public MatrixLayer {

@@ -41,11 +41,13 @@ final class NetworkFile {
     static final List<String> TOP_KEYS = List.of("name", "input", "layers");
     static final List<String> LAYER_KEYS = List.of("name", "type", "out", "kernel", "stride", "padding", "from",
             "pruning.ratio", "pruning.filter", "pruning.shape", "pruning.element", "activation.sparsity",
-            "activation.scale-bits", "activation.draw");
-    /** The sub-keys a nested {@code pruning:} or {@code activation:} map may hold. */
+            "activation.scale-bits", "activation.draw", "ou.rows", "ou.cols", "adc.bits");
+    /** The sub-keys a nested {@code pruning:}, {@code activation:}, {@code ou:} or {@code adc:} map may hold. */
     private static final Map<String, List<String>> GROUP_KEYS = Map.of(
             "pruning", List.of("ratio", "filter", "shape", "element"),
-            "activation", List.of("sparsity", "scale-bits", "draw"));
+            "activation", List.of("sparsity", "scale-bits", "draw"),
+            "ou", List.of("rows", "cols"),
+            "adc", List.of("bits"));
 
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -219,12 +221,13 @@ final class NetworkFile {
         // Unknown keys first: a misspelt 'name' is better reported as such than as a missing name.
         for (Map.Entry<String, JsonNode> e : node.properties()) {
             String key = e.getKey();
-            if (key.equals("pruning") || key.equals("activation")) {
-                String sub = key.equals("pruning") ? "ratio" : "sparsity";
+            if (GROUP_KEYS.containsKey(key)) {
+                String sub = GROUP_KEYS.get(key).get(0)
+                        + (key.equals("ou") ? ": 9" : key.equals("adc") ? ": 5" : ": 0.5");
                 JsonNode v = e.getValue();
                 if (!v.isObject()) {
-                    throw new WorkloadException(p + "'" + key + "' must be a map like {" + sub + ": 0.5}"
-                            + " (or write '" + key + "." + sub + ": 0.5'), got " + describe(v));
+                    throw new WorkloadException(p + "'" + key + "' must be a map like {" + sub + "}"
+                            + " (or write '" + key + "." + sub + "'), got " + describe(v));
                 }
                 for (Iterator<String> subs = v.fieldNames(); subs.hasNext(); ) {
                     String s = subs.next();
@@ -298,7 +301,9 @@ final class NetworkFile {
         }
         ActivationDraw draw = activationDraw(p, node, type);
         LayerSpec.check(where, name, type, out, kernel, stride, padding, from, pruning, sparsity);
-        return new LayerSpec(name, type, out, kernel, stride, padding, from, pruning, sparsity, profile, draw);
+        LayerHardware hardware = hardware(p, node, type);
+        return new LayerSpec(name, type, out, kernel, stride, padding, from, pruning, sparsity, profile, draw,
+                hardware);
     }
 
     /**
@@ -372,6 +377,41 @@ final class NetworkFile {
                     + " zero weights); 'filter' and 'shape' are optional");
         }
         return new PruningProfile(filter == null ? 0 : filter, shape == null ? 0 : shape, element);
+    }
+
+    /**
+     * The layer's own OU shape and ADC resolution ({@code ou.rows}, {@code ou.cols}, {@code adc.bits},
+     * flat or nested), or null when it sets none.
+     */
+    private static LayerHardware hardware(String p, JsonNode node, LayerType type) {
+        JsonNode rows = groupValue(p, node, "ou", "rows");
+        JsonNode cols = groupValue(p, node, "ou", "cols");
+        JsonNode adc = groupValue(p, node, "adc", "bits");
+        if (rows == null && cols == null && adc == null) {
+            return null;
+        }
+        if (type == LayerType.POOL) {
+            throw new WorkloadException(p + "a pool layer has no crossbars: 'ou.rows', 'ou.cols' and 'adc.bits'"
+                    + " apply to conv and fc layers only");
+        }
+        Integer bits = null;
+        if (adc != null) {
+            if (adc.isTextual() && adc.textValue().equals("auto")) {
+                bits = LayerHardware.AUTO;
+            } else {
+                bits = boundedInt(p, "adc.bits", adc, 1, 16, "auto or an integer in 1..16");
+            }
+        }
+        return new LayerHardware(rows == null ? null : boundedInt(p, "ou.rows", rows, 1, 4096, "an integer in 1..4096"),
+                cols == null ? null : boundedInt(p, "ou.cols", cols, 1, 4096, "an integer in 1..4096"), bits);
+    }
+
+    private static int boundedInt(String p, String key, JsonNode v, int min, int max, String allowed) {
+        if (!v.isNumber() || !v.canConvertToExactIntegral() || !v.canConvertToInt()
+                || v.intValue() < min || v.intValue() > max) {
+            throw new WorkloadException(p + "'" + key + "' must be " + allowed + ", got " + describe(v));
+        }
+        return v.intValue();
     }
 
     private static WorkloadException unknownKey(String prefix, String key) {

@@ -70,6 +70,18 @@ public final class NetworkWriter {
         if (!activation.isEmpty()) {
             kv.add("activation: {" + String.join(", ", activation) + "}");
         }
+        LayerHardware h = l.hardware();
+        if (h != null) {
+            if (h.ouRows() != null) {
+                kv.add("ou.rows: " + h.ouRows());
+            }
+            if (h.ouCols() != null) {
+                kv.add("ou.cols: " + h.ouCols());
+            }
+            if (h.adcBits() != null) {
+                kv.add("adc.bits: " + h.adcBitsText());
+            }
+        }
         return "{" + String.join(", ", kv) + "}";
     }
 

@@ -94,7 +94,7 @@ final class ShapeInference {
         }
         matrices.add(new MatrixLayer(matrices.size(), layer.name(), LayerType.FC, (int) features, 1, 1, 1, 1, 0,
                 layer.out(), 1, 1, layer.pruningRatio(), layer.activationSparsity(), layer.pruningProfile(),
-                layer.activationDraw()));
+                layer.activationDraw(), layer.hardware()));
         return new Shape(layer.out(), 1, 1, true, "the flat output of fc layer '" + layer.name() + "' ("
                 + layer.out() + " features)");
     }
@@ -133,7 +133,7 @@ final class ShapeInference {
         matrices.add(new MatrixLayer(matrices.size(), layer.name(), LayerType.CONV, in.channels(), in.height(),
                 in.width(), k, layer.stride(), layer.padding(), layer.out(), (int) outH, (int) outW,
                 layer.pruningRatio(), layer.activationSparsity(), layer.pruningProfile(),
-                layer.activationDraw()));
+                layer.activationDraw(), layer.hardware()));
         return new Shape(layer.out(), (int) outH, (int) outW, false, "conv layer '" + layer.name() + "'");
     }
 }

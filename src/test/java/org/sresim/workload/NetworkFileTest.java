@@ -240,7 +240,8 @@ class NetworkFileTest {
                 Arguments.of("unknown layer key", head
                         + "  - {name: c1, type: conv, out: 1, kernel: 1, strid: 2}\n",
                         "c1", "tiny.yaml: layer 'c1': unknown key 'strid' (allowed: name, type, out, kernel, stride,"
-                                + " padding, from, pruning.ratio, pruning.filter, pruning.shape, pruning.element, activation.sparsity, activation.scale-bits, activation.draw)"),
+                                + " padding, from, pruning.ratio, pruning.filter, pruning.shape, pruning.element, activation.sparsity,"
+                                + " activation.scale-bits, activation.draw, ou.rows, ou.cols, adc.bits)"),
                 Arguments.of("unknown nested key", head
                         + "  - {name: c1, type: conv, out: 1, kernel: 1, pruning: {rate: 0.5}}\n",
                         "c1", "unknown key 'pruning.rate' (allowed: "),

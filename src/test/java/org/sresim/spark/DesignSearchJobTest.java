@@ -1,0 +1,175 @@
+package org.sresim.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sresim.config.Config;
+import org.sresim.config.ConfigLoader;
+import org.sresim.engine.Scheme;
+import org.sresim.engine.SimulationResult;
+import org.sresim.engine.Simulator;
+import org.sresim.sweep.Pareto;
+import org.sresim.sweep.SweepException;
+import org.sresim.sweep.SweepFile;
+import org.sresim.sweep.SweepPlan;
+import org.sresim.workload.Network;
+import org.sresim.workload.Networks;
+import org.sresim.workload.WorkloadSettings;
+import org.sresim.workload.WorkloadSource;
+
+/** {@code pareto --per-layer} on a small sweep, checked against the sweep's rows and exact simulations. */
+class DesignSearchJobTest {
+    private static final String SWEEP = """
+            name: small-designs
+            fixed: {network: lenet5-han, activation.sparsity: 0.5, accuracy.windows: 4, accuracy.tiles: 2}
+            grid:
+              ou.rows: [4, 9, 16]
+              ou.cols: [8, 16]
+              adc.bits: [auto, 4]
+            seeds: [1, 2]
+            """;
+    private static final String WHERE = "adc_clip_rate = 0";
+    private static final List<Pareto.Objective> OBJECTIVES = List.of(Pareto.Objective.min("latency_ns"),
+            Pareto.Objective.min("energy_pj"), Pareto.Objective.min("area_mm2"));
+
+    @TempDir
+    static Path dir;
+    static SparkSession spark;
+    static List<Row> designs;
+    static DesignSearchJob.Outcome outcome;
+
+    @BeforeAll
+    static void searchOnce() throws Exception {
+        spark = SharedSpark.get();
+        Path file = dir.resolve("small.yaml");
+        Files.writeString(file, SWEEP);
+        SweepPlan plan = SweepFile.load(file);
+        PrintWriter console = new PrintWriter(new StringWriter(), true);
+        new SweepJob(spark, console).run(plan, new SweepJob.Options(dir.resolve("out").toString(), file.toString(),
+                SweepFile.asJson(file), "test", 0, false, Duration.ofSeconds(120)));
+        outcome = new DesignSearchJob(spark, console, "test").run(dir.resolve("out").toString(), "small-designs",
+                new DesignSearchJob.Request("sre-bit", WHERE, OBJECTIVES));
+        ResultViews.register(spark, dir.resolve("out").toString());
+        designs = spark.sql("SELECT * FROM designs ORDER BY design").collectAsList();
+    }
+
+    private static double d(Row r, String c) {
+        return r.getDouble(r.fieldIndex(c));
+    }
+
+    @Test
+    void uniformDesignsAreTheSweepsOwnPointsAveragedOverSeeds() {
+        List<Row> uniform = designs.stream().filter(r -> r.getString(r.fieldIndex("kind")).equals("uniform")).toList();
+        // every setting whose every layer meets the condition on both seeds
+        long feasible = spark.sql("SELECT count(*) FROM (SELECT config_hash FROM layers WHERE sweep = 'small-designs' "
+                + "AND scheme = 'sre-bit' GROUP BY config_hash HAVING min(CASE WHEN " + WHERE + " THEN 1 ELSE 0 END) = 1)")
+                .first().getLong(0);
+        assertThat(uniform).hasSize((int) feasible).isNotEmpty();
+        for (Row u : uniform) {
+            Row expected = spark.sql("SELECT avg(latency_ns), avg(energy_pj), count(*) FROM points WHERE sweep = "
+                    + "'small-designs' AND scheme = 'sre-bit' AND config_hash = '" + u.getString(u.fieldIndex("config_hash"))
+                    + "'").first();
+            assertThat(d(u, "latency_ns")).isCloseTo(expected.getDouble(0), org.assertj.core.api.Assertions.within(1e-9));
+            assertThat(d(u, "energy_pj")).isCloseTo(expected.getDouble(1),
+                    org.assertj.core.api.Assertions.within(1e-6 * expected.getDouble(1)));
+            assertThat(u.getInt(u.fieldIndex("seeds"))).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aPerLayerDesignEqualsSimulatingItsNetworkFile() {
+        List<Row> perLayer = designs.stream().filter(r -> r.getString(r.fieldIndex("kind")).equals("per-layer")).toList();
+        assertThat(perLayer).as("the search traced per-layer designs").isNotEmpty();
+        Row design = perLayer.get(0);
+        Network net = Networks.load(Path.of(design.getString(design.fieldIndex("design_file"))));
+        assertThat(net.matrixLayers()).allSatisfy(l -> assertThat(l.hardware()).isNotNull());
+        double latency = 0;
+        double energy = 0;
+        for (long seed : List.of(1L, 2L)) {
+            Config c = ConfigLoader.defaults().with(Map.of("network", design.getString(design.fieldIndex("design_file")),
+                    "activation.sparsity", 0.5, "accuracy.windows", 4, "accuracy.tiles", 2, "seed", seed), "test");
+            SimulationResult r = new Simulator().simulate(c, net, WorkloadSource.synthetic(WorkloadSettings.from(c)));
+            latency += r.network(Scheme.SRE_BIT).latencyNs();
+            energy += r.network(Scheme.SRE_BIT).energyPj();
+        }
+        assertThat(d(design, "latency_ns")).isEqualTo(latency / 2);
+        assertThat(d(design, "energy_pj")).isEqualTo(energy / 2);
+    }
+
+    @Test
+    void theFrontIsExactlyTheNonDominatedDesignsThatMeetTheCondition() {
+        List<Row> eligible = designs.stream().filter(r -> r.getBoolean(r.fieldIndex("meets_constraint"))).toList();
+        for (Row a : designs) {
+            boolean dominated = false;
+            for (Row b : eligible) {
+                boolean noWorse = d(b, "latency_ns") <= d(a, "latency_ns") && d(b, "energy_pj") <= d(a, "energy_pj")
+                        && d(b, "area_mm2") <= d(a, "area_mm2");
+                boolean better = d(b, "latency_ns") < d(a, "latency_ns") || d(b, "energy_pj") < d(a, "energy_pj")
+                        || d(b, "area_mm2") < d(a, "area_mm2");
+                dominated |= noWorse && better;
+            }
+            boolean expected = a.getBoolean(a.fieldIndex("meets_constraint")) && !dominated;
+            assertThat(a.getBoolean(a.fieldIndex("on_front"))).as(a.getString(a.fieldIndex("design"))).isEqualTo(expected);
+        }
+        assertThat(designs.stream().filter(r -> r.getBoolean(r.fieldIndex("knee")))).hasSize(1)
+                .allSatisfy(r -> assertThat(r.getBoolean(r.fieldIndex("on_front"))).isTrue());
+    }
+
+    @Test
+    void theBestPerLayerDesignIsNeverWorseThanTheBestUniformOne() {
+        for (String objective : List.of("latency_ns", "energy_pj", "area_mm2")) {
+            double all = designs.stream().filter(r -> r.getBoolean(r.fieldIndex("meets_constraint")))
+                    .mapToDouble(r -> d(r, objective)).min().orElseThrow();
+            double uniform = designs.stream().filter(r -> r.getString(r.fieldIndex("kind")).equals("uniform"))
+                    .mapToDouble(r -> d(r, objective)).min().orElseThrow();
+            assertThat(all).isLessThanOrEqualTo(uniform);
+        }
+        // every uniform design is matched or beaten by a front design in every objective
+        List<Row> front = new ArrayList<>(designs.stream().filter(r -> r.getBoolean(r.fieldIndex("on_front"))).toList());
+        for (Row u : designs.stream().filter(r -> r.getString(r.fieldIndex("kind")).equals("uniform")).toList()) {
+            assertThat(front).anySatisfy(f -> {
+                assertThat(d(f, "latency_ns")).isLessThanOrEqualTo(d(u, "latency_ns"));
+                assertThat(d(f, "energy_pj")).isLessThanOrEqualTo(d(u, "energy_pj"));
+                assertThat(d(f, "area_mm2")).isLessThanOrEqualTo(d(u, "area_mm2"));
+            });
+        }
+    }
+
+    @Test
+    void layersOfTheExactSweepShowEachLayersOwnSettings() {
+        Row design = designs.stream().filter(r -> r.getString(r.fieldIndex("kind")).equals("per-layer")).findFirst()
+                .orElseThrow();
+        String choices = design.getString(design.fieldIndex("choices"));
+        List<Row> layers = spark.sql("SELECT layer, ou_rows, ou_cols, adc_bits, adc_bits_used FROM ("
+                + "SELECT layer, layer_index, ou_rows, ou_cols, adc_bits, adc_bits AS adc_bits_used FROM layers WHERE sweep = "
+                + "'small-designs-designs' AND scheme = 'sre-bit' AND seed = 1 AND network = '"
+                + design.getString(design.fieldIndex("design_file")) + "') ORDER BY layer_index").collectAsList();
+        assertThat(layers).hasSize(4);
+        for (Row l : layers) {
+            String label = l.getString(0) + "=" + l.getInt(1) + "x" + l.getInt(2) + "/";
+            assertThat(choices).contains(label);
+        }
+    }
+
+    @Test
+    void anUnknownColumnInTheConditionIsAOneLineError() {
+        PrintWriter console = new PrintWriter(new StringWriter(), true);
+        assertThatThrownBy(() -> new DesignSearchJob(spark, console, "test").run(dir.resolve("out").toString(),
+                "small-designs", new DesignSearchJob.Request("sre-bit", "read_eror_rate < 1", OBJECTIVES)))
+                .isInstanceOf(SweepException.class).hasMessageStartingWith("--where 'read_eror_rate < 1': ")
+                .hasMessageNotContaining("\n");
+    }
+}
