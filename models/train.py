@@ -277,18 +277,24 @@ def group_norms(w):
     return m.norm(dim=1), m.norm(dim=0)
 
 
-def ssl_prox(weights, lam_filter, lam_shape):
+def ssl_prox(weights, lam_filter, lam_shape, first_layer_factor=0.5):
     """Proximal step of the SSL group lasso (Wen et al. 2016): sum over filters (rows of the Cout x K matrix) and
-    shapes (its columns, (c, ky, kx) positions / fc inputs) of lam * sqrt(group size) * ||group||_2; group soft
-    thresholding, filters first, then shapes."""
+    shapes (its columns, (c, ky, kx) positions / fc inputs) of lam_l * ||group||_2, group soft thresholding,
+    filters first, then shapes. Per-layer weights lam_l = lam x the layer's mean group norm when SSL starts (so
+    every layer feels the same relative pressure; fixed group weights left the small conv groups untouched), x
+    first_layer_factor for the first layer."""
+    refs = []
+    for i, w in enumerate(weights):
+        fn, sn = group_norms(w)
+        f = first_layer_factor if i == 0 else 1.0
+        refs.append((lam_filter * f * fn.mean().item(), lam_shape * f * sn.mean().item()))
+
     def step(lr):
         with torch.no_grad():
-            for w in weights:
+            for w, (tf, ts) in zip(weights, refs):
                 m = w.data.view(w.shape[0], -1)
-                t = lr * lam_filter * math.sqrt(m.shape[1])
-                m.mul_(torch.clamp(1 - t / m.norm(dim=1, keepdim=True).clamp_min(1e-12), min=0))
-                t = lr * lam_shape * math.sqrt(m.shape[0])
-                m.mul_(torch.clamp(1 - t / m.norm(dim=0, keepdim=True).clamp_min(1e-12), min=0))
+                m.mul_(torch.clamp(1 - lr * tf / m.norm(dim=1, keepdim=True).clamp_min(1e-12), min=0))
+                m.mul_(torch.clamp(1 - lr * ts / m.norm(dim=0, keepdim=True).clamp_min(1e-12), min=0))
     return step
 
 
@@ -467,8 +473,9 @@ def ssl_recipe(model, pad, dense, ssl, retrain, lam_f, lam_s, rel, log, info):
     def phase(p):
         return "%d epoch(s)%s" % (p[0], " of %d shuffled images" % p[1] if p[1] else "")
     info["recipe"] = ("dense SGD %s (lr 0.05 cosine, momentum 0.9, wd 5e-4, batch 128); SSL %s (lr 0.02 cosine) "
-                      "with the group lasso lam*sqrt(|g|)*||g||_2 over the filters (lam %g) and shapes (lam %g) of "
-                      "every conv/fc layer, applied as a proximal (group soft-threshold) step after every SGD step; "
+                      "with the group lasso lam_l*||g||_2 over the filters (lam %g) and shapes (lam %g) of "
+                      "every conv/fc layer (lam_l = lam x the layer's mean group norm at the start of SSL, x 0.5 for "
+                      "the first layer), applied as a proximal (group soft-threshold) step after every SGD step; "
                       "then filters and shapes with norm < %g x the layer's largest group norm zeroed and the net "
                       "retrained %s (lr 0.01 cosine) with that mask enforced"
                       % (phase(dense), phase(ssl), lam_f, lam_s, rel, phase(retrain)))
@@ -476,15 +483,15 @@ def ssl_recipe(model, pad, dense, ssl, retrain, lam_f, lam_s, rel, log, info):
 
 
 def lenet5_ssl(log, info):
-    return ssl_recipe(LeNet(), 0, (2, None), (2, None), (1, 30000), LENET_LAM, LENET_LAM, 0.05, log, info)
+    return ssl_recipe(LeNet(), 0, (2, None), (2, 30000), (1, 30000), LENET_LAM, LENET_LAM, 0.05, log, info)
 
 
 def cifarnet_ssl(log, info):
-    return ssl_recipe(CifarNet(), 2, (2, None), (2, None), (1, 30000), CIFAR_LAM, CIFAR_LAM, 0.05, log, info)
+    return ssl_recipe(CifarNet(), 2, (1, None), (2, 30000), (1, 30000), CIFAR_LAM, CIFAR_LAM, 0.05, log, info)
 
 
-LENET_LAM = 3e-3
-CIFAR_LAM = 3e-3
+LENET_LAM = 0.12
+CIFAR_LAM = 0.12
 
 
 def resnet20(log, info):
@@ -493,7 +500,7 @@ def resnet20(log, info):
     xt, yt = load("test", 2)
     gen = torch.Generator().manual_seed(1)
     model = ResNet20()
-    train(model, x, y, 1, 0.1, gen, log=log, tag="dense")
+    train(model, x, y, 1, 0.1, gen, log=log, tag="dense", limit=45000)
     info["dense_accuracy"] = evaluate(model, xt, yt)
     convs = [(n, m) for n, m, _ in matrix_layers(model) if isinstance(m, nn.Conv2d)]
     target = {n: (0.3 if n == "conv1" else 0.75) for n, _ in convs}
@@ -507,8 +514,9 @@ def resnet20(log, info):
         info["rounds"].append(dict(fraction_of_target=r, accuracy_before_retrain=acc0,
                                    accuracy_after_retrain=evaluate(model, xt, yt)))
     info["pruned_accuracy"] = evaluate(model, xt, yt)
-    info["recipe"] = ("dense SGD 1 epoch (lr 0.1 cosine, momentum 0.9, wd 5e-4, batch 128, BatchNorm); magnitude "
-                      "pruning of every conv weight (3x3 and 1x1 shortcuts) per layer to 75 %% zeros (first conv "
+    info["recipe"] = ("dense SGD 1 epoch of 45k shuffled images (lr 0.1 cosine, momentum 0.9, wd 5e-4, batch 128, "
+                      "BatchNorm); magnitude pruning of every conv weight (3x3 and 1x1 shortcuts) per layer to "
+                      "75 %% zeros (first conv "
                       "30 %%, fc unpruned) in rounds %s of the target, each followed by retraining on 12k shuffled "
                       "training images (lr 0.02 cosine) with the masks enforced; BatchNorm (eval statistics) folded "
                       "into the exported conv weights" % schedule)
