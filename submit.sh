@@ -48,13 +48,12 @@ fi
 
 export SPARK_LOCAL_IP=${SPARK_LOCAL_IP:-127.0.0.1} SPARK_SCALA_VERSION=2.13
 # The module openings spark-submit's launcher would add (JavaModuleOptions); we start SparkSubmit
-# ourselves, so we add them. Without them Kryo and Netty fail on Java 17.
+# ourselves, so we add them. Without them Kryo and Netty fail on Java 17. Their one list is
+# conf/jvm-module-options (the pom reads it too).
 java_opts=()
-for p in java.lang java.lang.invoke java.lang.reflect java.io java.net java.nio java.util \
-         java.util.concurrent java.util.concurrent.atomic jdk.internal.ref sun.nio.ch sun.nio.cs \
-         sun.security.action sun.util.calendar; do
-  java_opts+=("--add-opens=java.base/$p=ALL-UNNAMED")
-done
+while read -r p; do
+  [[ -z $p || $p == \#* ]] || java_opts+=("--add-opens=$p=ALL-UNNAMED")
+done <"$proj/conf/jvm-module-options"
 java_opts+=(-Dio.netty.tryReflectionSetAccessible=true "-Xmx${SRE_DRIVER_MEMORY:-4g}")
 # sre-cluster.jar leaves log4j2.properties out; without one Spark logs INFO to the console.
 log4j=$proj/src/main/resources/log4j2.properties

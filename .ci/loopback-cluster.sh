@@ -87,11 +87,9 @@ start() {
 
   export SPARK_HOME=$home SPARK_LOCAL_IP=127.0.0.1 SPARK_SCALA_VERSION=2.13 # 2.13: else executors fail "Cannot find any build directories"
   local jopts=(-Xmx1g -Dio.netty.tryReflectionSetAccessible=true) p
-  for p in java.lang java.lang.invoke java.lang.reflect java.io java.net java.nio java.util \
-           java.util.concurrent java.util.concurrent.atomic jdk.internal.ref sun.nio.ch sun.nio.cs \
-           sun.security.action sun.util.calendar; do
-    jopts+=("--add-opens=java.base/$p=ALL-UNNAMED")
-  done
+  while read -r p; do   # the java.base packages Spark needs opened: one list, shared with the pom and submit.sh
+    [[ -z $p || $p == \#* ]] || jopts+=("--add-opens=$p=ALL-UNNAMED")
+  done <"$proj/conf/jvm-module-options"
 
   : >"$dir/pids"
   trap 'echo "loopback-cluster: start failed, stopping what was started" >&2; stop' EXIT

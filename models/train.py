@@ -500,7 +500,7 @@ def resnet20(log, info):
     xt, yt = load("test", 2)
     gen = torch.Generator().manual_seed(1)
     model = ResNet20()
-    train(model, x, y, 1, 0.1, gen, log=log, tag="dense", limit=45000)
+    train(model, x, y, 1, 0.1, gen, log=log, tag="dense", limit=20000)
     info["dense_accuracy"] = evaluate(model, xt, yt)
     convs = [(n, m) for n, m, _ in matrix_layers(model) if isinstance(m, nn.Conv2d)]
     target = {n: (0.3 if n == "conv1" else 0.75) for n, _ in convs}
@@ -509,17 +509,14 @@ def resnet20(log, info):
     for r in schedule:
         masks = [(m.weight, magnitude_mask(m.weight, target[n] * r)) for n, m in convs]
         apply_masks(masks)
-        acc0 = evaluate(model, xt, yt)
-        train(model, x, y, 1, 0.02, gen, masks=masks, log=log, tag="prune %.2f" % r, limit=12000)
-        info["rounds"].append(dict(fraction_of_target=r, accuracy_before_retrain=acc0,
-                                   accuracy_after_retrain=evaluate(model, xt, yt)))
+        train(model, x, y, 1, 0.02, gen, masks=masks, log=log, tag="prune %.2f" % r, limit=6000)
     info["pruned_accuracy"] = evaluate(model, xt, yt)
-    info["recipe"] = ("dense SGD 1 epoch of 45k shuffled images (lr 0.1 cosine, momentum 0.9, wd 5e-4, batch 128, "
-                      "BatchNorm); magnitude pruning of every conv weight (3x3 and 1x1 shortcuts) per layer to "
-                      "75 %% zeros (first conv "
-                      "30 %%, fc unpruned) in rounds %s of the target, each followed by retraining on 12k shuffled "
-                      "training images (lr 0.02 cosine) with the masks enforced; BatchNorm (eval statistics) folded "
-                      "into the exported conv weights" % schedule)
+    info["recipe"] = ("dense SGD 1 epoch of 20k shuffled images (lr 0.1 cosine, momentum 0.9, wd 5e-4, batch 128, "
+                      "BatchNorm in train mode); magnitude pruning of every conv weight (3x3 and 1x1 shortcuts) per "
+                      "layer to 75 %% zeros (first conv 30 %%, fc unpruned) in rounds %s of the target, each followed "
+                      "by retraining on 6k shuffled training images (lr 0.02 cosine) with the masks enforced; "
+                      "BatchNorm (running statistics) folded into the exported conv weights; a short budget because "
+                      "the machine was loaded (see the wall time)" % schedule)
     return model, xt
 
 

@@ -74,8 +74,19 @@ final class BenchCommand implements Callable<Integer> {
                     + "alone (every hardware-only axis fixed at its first value)")
     List<Path> fusion;
 
-    @Option(names = "--fusion-master", defaultValue = "local[2]", description = "master for --fusion (default: ${DEFAULT-VALUE})")
+    @Option(names = "--fusion-master", defaultValue = "local[2]",
+            description = "master for --fusion and --pareto (default: ${DEFAULT-VALUE})")
     String fusionMaster;
+
+    @Option(names = "--pareto", paramLabel = "ROWS",
+            description = "only time the pareto command (default objectives and groups) over a synthetic points table "
+                    + "of about ROWS rows (2 seeds), at --fusion-master, Spark start to stop")
+    Long paretoRows;
+
+    @Option(names = "--pareto-out", paramLabel = "DIR",
+            description = "with --pareto: write the synthetic sweep (named 'synthetic') here and keep it, "
+                    + "e.g. to time ./submit.sh pareto DIR on it")
+    Path paretoOut;
 
     @Option(names = "--alone",
             description = "with --task-throughput: also time every point counted on its own (slow: minutes)")
@@ -92,6 +103,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (fusion != null) {
             return fusion(out);
+        }
+        if (paretoRows != null) {
+            return pareto(out);
         }
         out.printf("machine: %d cores, Java %s, max heap %d MB; pruning 0.7, activation sparsity 0.5, all 7 schemes, "
                         + "single thread%n%n", Runtime.getRuntime().availableProcessors(),
@@ -194,6 +208,58 @@ final class BenchCommand implements Callable<Integer> {
             out.printf("%-18s %7d %7d %12.1f %14.1f %7.2fx%n", plan.name(), plan.size(), alone.size(), median(all),
                     median(workloads), median(all) / median(workloads));
             out.flush();
+        }
+        return 0;
+    }
+
+    /**
+     * Wall seconds of {@code pareto} over a synthetic points table: session start, the job (read,
+     * average, skyline, write, commit), stop. The first run is what a user waits for in a fresh
+     * JVM but for the JVM's own start; the rest are warm.
+     */
+    private int pareto(PrintWriter out) throws Exception {
+        boolean keep = paretoOut != null;
+        Path dir = keep ? paretoOut : Files.createTempDirectory("sre-bench-pareto");
+        try {
+            long t0 = System.nanoTime();
+            String sweepPath = org.sresim.spark.SyntheticPoints.write(dir.toString(), "synthetic", paretoRows, 2, 42, 0.0,
+                    new org.apache.hadoop.conf.Configuration());
+            out.printf("synthetic points table of sweep 'synthetic' in %s written in %.1f s (no Spark)%n", sweepPath,
+                    (System.nanoTime() - t0) / 1e9);
+            out.printf("pareto at %s, default objectives and groups; run 1 is the JVM's first Spark session%n",
+                    fusionMaster);
+            out.printf("%4s %8s %8s %8s %10s %10s %11s %8s%n", "run", "rows", "designs", "groups", "front rows",
+                    "start s", "job+stop s", "total s");
+            double[] warm = new double[repeats];
+            for (int i = 0; i <= repeats; i++) {
+                long began = System.nanoTime();
+                SparkSession spark = Sessions.create("sre-bench-pareto", fusionMaster, verbose);
+                long started = System.nanoTime();
+                org.sresim.spark.ParetoJob.Outcome o;
+                try {
+                    o = new org.sresim.spark.ParetoJob(spark, new PrintWriter(new StringWriter())).run(dir.toString(),
+                            "synthetic", org.sresim.sweep.ParetoTable.Request.of(null, null, null, null));
+                } finally {
+                    spark.stop();
+                }
+                long ended = System.nanoTime();
+                double total = (ended - began) / 1e9;
+                if (i > 0) {
+                    warm[i - 1] = total;
+                }
+                out.printf("%4d %8d %8d %8d %10d %10.1f %11.1f %8.1f%n", i + 1, o.rows(), o.designs(), o.groups().size(),
+                        o.frontRows(), (started - began) / 1e9, (ended - started) / 1e9, total);
+                out.flush();
+            }
+            if (repeats > 0) {
+                out.printf("median of the warm runs: %.1f s%n", median(warm));
+            }
+        } finally {
+            if (!keep) {
+                try (var files = Files.walk(dir)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
         }
         return 0;
     }

@@ -3,8 +3,9 @@ package org.sresim.config;
 import java.util.List;
 
 /**
- * One configuration key: its dotted name, type, allowed range and unit. The range check
- * covers single values; rules between keys live in {@link Keys#checkCombination}.
+ * One configuration key: its dotted name, type, allowed range, unit and a one-line description
+ * (meaning, then its source in brackets), which {@code docs/configuration.md} is generated from.
+ * The range check covers single values; rules between keys live in {@link Keys#checkCombination}.
  */
 public record Key(String name, KeyType type, double min, double max, boolean maxExclusive,
                   List<String> choices, String unit, String description) {
@@ -30,6 +31,21 @@ public record Key(String name, KeyType type, double min, double max, boolean max
             }
         }
         return value;
+    }
+
+    /** The values the key accepts, in words: "integer >= 1 and <= 4096", "auto or integer ...", the choices. */
+    public String allowedValues() {
+        boolean unbounded = min == -Double.MAX_VALUE || min == Long.MIN_VALUE;
+        String range = unbounded ? "" : " " + rangeText();
+        return switch (type) {
+            case INT, LONG -> "integer" + range;
+            case DOUBLE -> "number" + range;
+            case BOOL -> "true, false";
+            case CHOICE -> String.join(", ", choices);
+            case TEXT -> "text";
+            case INT_OR_AUTO -> "auto, or integer" + range;
+            case DOUBLE_OR_AUTO -> "auto, or number" + range;
+        };
     }
 
     String rangeText() {

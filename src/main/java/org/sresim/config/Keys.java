@@ -14,80 +14,144 @@ public final class Keys {
     private static final Map<String, Key> KEYS = new LinkedHashMap<>();
 
     static {
-        text("network", "", "built-in network name or network file");
-        text("data", "", "real model data: a folder of .npy files or an .npz archive (empty: synthetic)");
-        add("seed", KeyType.LONG, Long.MIN_VALUE, INF, false, "", "root of every random draw");
-        integer("crossbar.rows", 1, 4096, "wordlines", "rows per crossbar");
-        integer("crossbar.cols", 1, 4096, "bitlines", "columns per crossbar");
-        integer("cell.bits", 1, 8, "bits", "bits per cell");
-        integer("weight.bits", 2, 16, "bits", "signed weight width");
-        integer("input.bits", 1, 24, "bits", "unsigned input width");
-        integer("dac.bits", 1, 8, "bits", "input bits per step");
-        integer("ou.rows", 1, 4096, "wordlines", "rows activated per OU operation");
-        integer("ou.cols", 1, 4096, "bitlines", "columns converted per OU operation");
-        add("ou.cycle-ns", KeyType.DOUBLE_OR_AUTO, 1e-6, INF, false, "ns", "time of one OU operation");
-        add("adc.bits", KeyType.INT_OR_AUTO, 1, 16, false, "bits", "ADC resolution");
-        choice("adc.model", "ADC energy vs resolution", "isaac-scaled", "linear", "table");
-        add("adc.sample-rate-gsps", KeyType.DOUBLE, 1e-6, INF, false, "GS/s", "ADC sample rate");
-        integer("adc.per-crossbar", 1, 4096, "ADCs", "ADCs per crossbar");
-        integer("ideal.adc-bits", 1, 16, "bits", "ADC of the full-crossbar read");
-        choice("latency.model", "crossbar provisioning", "replicated", "parallel-tiles");
-        add("chip.crossbars", KeyType.LONG, 1, INF, false, "crossbars", "crossbars on the chip");
+        text("network", "",
+                "built-in network (lenet5, mlp-300-100, cifar10-quick, alexnet, vgg16, resnet18; "
+                + "published profiles vgg16-ssl, cifar10-ssl, alexnet-han, lenet5-han) or a network YAML "
+                + "file");
+        text("data", "",
+                "real model: a folder of .npy files or an .npz archive, on any Hadoop file system; empty "
+                + "= synthetic weights and activations");
+        add("seed", KeyType.LONG, Long.MIN_VALUE, INF, false, "",
+                "root of every random draw: each derives from (seed, layer index, purpose)");
+        integer("crossbar.rows", 1, 4096, "wordlines", "wordlines per crossbar [ISAAC]");
+        integer("crossbar.cols", 1, 4096, "bitlines", "bitlines per crossbar [ISAAC]");
+        integer("cell.bits", 1, 8, "bits", "bits stored per ReRAM cell [ISAAC]");
+        integer("weight.bits", 2, 16, "bits",
+                "signed fixed-point weight width, sign-magnitude [ISAAC]; cells hold slices of |w|, the "
+                + "sign is applied digitally (assumption)");
+        integer("input.bits", 1, 24, "bits", "unsigned input width, fed bit-serially [ISAAC]");
+        integer("dac.bits", 1, 8, "bits",
+                "input bits applied per step (input.bits / dac.bits steps per window) [ISAAC]");
+        integer("ou.rows", 1, 4096, "wordlines", "wordlines activated per OU operation [SRE, Chen'18]");
+        integer("ou.cols", 1, 4096, "bitlines", "bitlines converted per OU operation [SRE, Chen'18]");
+        add("ou.cycle-ns", KeyType.DOUBLE_OR_AUTO, 1e-6, INF, false, "ns",
+                "time of one OU operation; auto = ou.cols / (adc.per-crossbar x adc.sample-rate-gsps) = "
+                + "6.25 ns [derived]");
+        add("adc.bits", KeyType.INT_OR_AUTO, 1, 16, false, "bits",
+                "ADC resolution; auto = ceil(log2(ou.rows x (2^cell.bits - 1) x (2^dac.bits - 1) + 1)), "
+                + "lossless (5 for 9x8) [derived]");
+        choice("adc.model",
+                "ADC energy per conversion against resolution: isaac-scaled = E8 x (2^N / (N+1)) / (2^8 "
+                + "/ 9) [SRE group's simulator], linear = E8 x N / 8 [PUMA], table = energy.adc-table-pj",
+                "isaac-scaled", "linear", "table");
+        add("adc.sample-rate-gsps", KeyType.DOUBLE, 1e-6, INF, false, "GS/s",
+                "conversions per ns per ADC [ISAAC]");
+        integer("adc.per-crossbar", 1, 4096, "ADCs", "ADCs shared by one crossbar [ISAAC]");
+        integer("ideal.adc-bits", 1, 16, "bits",
+                "ADC of the over-idealised full-crossbar read (all rows, all columns at once) [ISAAC]");
+        choice("latency.model",
+                "crossbar provisioning: replicated = ISAAC-style copies of layers balancing the pipeline "
+                + "within the chips' crossbars; parallel-tiles = one crossbar per tile, no copies",
+                "replicated", "parallel-tiles");
+        add("chip.crossbars", KeyType.LONG, 1, INF, false, "crossbars",
+                "crossbars on one chip: 168 tiles x 12 IMAs x 8 crossbars [ISAAC]");
         add("chip.count", KeyType.INT_OR_AUTO, 1, 1 << 20, false, "chips",
-                "chips whose crossbars the copy plan shares; auto = fewest that hold one copy of every layer");
-        add("pruning.ratio", KeyType.DOUBLE, 0, 1, true, "fraction", "weights set to zero");
-        choice("pruning.method", "what pruning zeroes", "structured", "unstructured", "filter", "channel", "shape");
-        bool("pruning.prune-first-layer", "prune layer 1 too");
-        add("activation.sparsity", KeyType.DOUBLE, 0, 1, true, "fraction", "zero input activations");
-        integer("activation.scale-bits", 0, 24, "bits", "scale of non-zero activations");
-        bool("activation.sparse-first-layer", "sparse network input");
-        add("device.sigma", KeyType.DOUBLE, 0, INF, false, "relative", "conductance deviation");
-        add("device.r-ratio", KeyType.DOUBLE, 1.000001, INF, false, "gmax/gmin", "on/off ratio");
-        integer("sim.windows", 0, 1 << 30, "windows", "windows per layer simulated for act-*/sre-* (0: all)");
-        integer("accuracy.windows", 1, 1 << 20, "windows", "windows sampled per layer for the proxies");
-        integer("accuracy.tiles", 1, 1 << 20, "tiles", "tiles per sampled window for the proxies");
-        add("energy.reference-cycle-ns", KeyType.DOUBLE, 1e-6, INF, false, "ns", "cycle the time-based prices are quoted for");
-        price("energy.adc-8bit-pj", "pJ", "8-bit ADC conversion");
-        text("energy.adc-table-pj", "pJ", "per-resolution ADC prices for adc.model=table");
-        price("energy.dac-pj", "pJ", "DAC drive per reference cycle");
-        price("energy.cell-read-pj", "pJ", "cell read per reference cycle");
-        price("energy.sample-hold-pj", "pJ", "sample-and-hold per reference cycle");
-        price("energy.shift-add-pj", "pJ", "shift-and-add");
-        price("energy.edram-access-pj", "pJ", "256-bit eDRAM access");
-        price("energy.index-bit-pj", "pJ", "index bit read");
-        price("energy.prefix-sum-row-pj", "pJ", "zero-detect / prefix-sum per row");
-        integer("chip.crossbars-per-ima", 1, 1 << 20, "crossbars", "crossbars per IMA (area and static power)");
-        integer("chip.imas-per-tile", 1, 1 << 20, "IMAs", "IMAs per tile (area and static power)");
-        integer("chip.tiles-per-router", 1, 1 << 20, "tiles", "tiles sharing one router");
-        choice("adc.area-model", "ADC area vs resolution", "accelergy", "doubling", "table");
-        price("area.adc-8bit-mm2", "mm2", "one 8-bit ADC");
-        text("area.adc-table-mm2", "mm2", "per-resolution ADC areas for adc.area-model=table");
-        price("area.crossbar-mm2", "mm2", "one 128x128 crossbar array (scaled by cells)");
-        price("area.dac-mm2", "mm2", "one 1-bit DAC (x 2^(dac.bits-1))");
-        price("area.sample-hold-mm2", "mm2", "one sample-and-hold");
-        price("area.ima-shift-adds-mm2", "mm2", "an IMA's shift-and-add units");
-        price("area.ima-input-register-mm2", "mm2", "an IMA's input register");
-        price("area.ima-output-register-mm2", "mm2", "an IMA's output register");
-        price("area.edram-mm2", "mm2", "a tile's eDRAM buffer");
-        price("area.edram-bus-mm2", "mm2", "a tile's eDRAM-to-IMA bus");
-        price("area.router-mm2", "mm2", "one router");
-        price("area.sigmoid-mm2", "mm2", "a tile's sigmoid units");
-        price("area.tile-shift-add-mm2", "mm2", "a tile's shift-and-add unit");
-        price("area.maxpool-mm2", "mm2", "a tile's max-pool unit");
-        price("area.tile-output-register-mm2", "mm2", "a tile's output register");
-        price("area.hyper-transport-mm2", "mm2", "a chip's HyperTransport links");
-        price("area.index-bit-mm2", "mm2", "one bit of compressed-row index SRAM");
-        price("area.prefix-logic-mm2", "mm2", "zero-detect / prefix logic of one OU column group");
-        choice("power.static-scope", "what draws static power", "chip", "used");
-        price("power.ima-input-register-mw", "mW", "an IMA's input register");
-        price("power.ima-output-register-mw", "mW", "an IMA's output register");
-        price("power.edram-bus-mw", "mW", "a tile's eDRAM-to-IMA bus");
-        price("power.router-mw", "mW", "one router");
-        price("power.sigmoid-mw", "mW", "a tile's sigmoid units");
-        price("power.tile-shift-add-mw", "mW", "a tile's shift-and-add unit");
-        price("power.maxpool-mw", "mW", "a tile's max-pool unit");
-        price("power.tile-output-register-mw", "mW", "a tile's output register");
-        price("power.hyper-transport-mw", "mW", "a chip's HyperTransport links");
+                "chips whose crossbars the copy plan shares; auto = the fewest chips that hold one copy of "
+                + "every layer");
+        add("pruning.ratio", KeyType.DOUBLE, 0, 1, true, "fraction",
+                "fraction of each layer's weights set to zero");
+        choice("pruning.method",
+                "what pruning zeroes: unstructured (smallest magnitudes), filter (columns), channel "
+                + "(input channels), shape (rows), structured (SSL mix of shape and filter, Wen et al. "
+                + "NIPS 2016)", "structured", "unstructured", "filter", "channel", "shape");
+        bool("pruning.prune-first-layer", "prune layer 1 too (it is usually left dense)");
+        add("activation.sparsity", KeyType.DOUBLE, 0, 1, true, "fraction",
+                "probability that an input activation is zero (ReLU networks: typically 0.4-0.7)");
+        integer("activation.scale-bits", 0, 24, "bits",
+                "non-zero activations are max(1, round(|N(0,1)| x 2^scale-bits)), clipped to the input "
+                + "range");
+        bool("activation.sparse-first-layer",
+                "make the network input (an image) sparse too; it is dense unless true");
+        add("device.sigma", KeyType.DOUBLE, 0, INF, false, "relative",
+                "relative standard deviation of a conducting cell's conductance (assumption)");
+        add("device.r-ratio", KeyType.DOUBLE, 1.000001, INF, false, "gmax/gmin",
+                "gmax / gmin [ISAAC-class HfOx devices]");
+        integer("sim.windows", 0, 1 << 30, "windows",
+                "0 = exact; N > 0: act-* and sre-* simulate N windows per layer drawn uniformly without "
+                + "replacement (seeded), scale up and report *_stderr");
+        integer("accuracy.windows", 1, 1 << 20, "windows",
+                "windows per layer sampled for the accuracy proxies (all when the layer has fewer)");
+        integer("accuracy.tiles", 1, 1 << 20, "tiles",
+                "crossbar tiles per sampled window for the accuracy proxies (all when the layer has "
+                + "fewer)");
+        add("energy.reference-cycle-ns", KeyType.DOUBLE, 1e-6, INF, false, "ns",
+                "the OU cycle the time-based prices (dac, cell-read, sample-hold) are quoted for; they "
+                + "scale with the real cycle");
+        price("energy.adc-8bit-pj", "pJ", "one 8-bit conversion: 2 mW / 1.28 GS/s [ISAAC]");
+        text("energy.adc-table-pj", "pJ",
+                "adc.model = table only: \"bits:pJ,...\", e.g. \"4:0.2,5:0.3,8:1.5625\"");
+        price("energy.dac-pj", "pJ",
+                "one 1-bit DAC drive for one reference cycle: 3.9 uW x 6.25 ns (4 mW / 1024 DACs) "
+                + "[ISAAC]");
+        price("energy.cell-read-pj", "pJ",
+                "one cell read for one reference cycle: 0.3 mW per array / 16384 cells x 6.25 ns [ISAAC]");
+        price("energy.sample-hold-pj", "pJ", "one sample-and-hold: 10 uW / 1024 x 6.25 ns [ISAAC]");
+        price("energy.shift-add-pj", "pJ", "one shift-and-add: ISAAC's 0.05 mW unit [Accelergy ISAAC table]");
+        price("energy.edram-access-pj", "pJ",
+                "one 256-bit eDRAM buffer access [ISAAC 64 KB eDRAM, Accelergy ISAAC table]");
+        price("energy.index-bit-pj", "pJ",
+                "one bit of compressed-row index read from a small SRAM (assumption)");
+        price("energy.prefix-sum-row-pj", "pJ",
+                "zero-detect / prefix-sum logic per row examined (assumption)");
+        integer("chip.crossbars-per-ima", 1, 1 << 20, "crossbars",
+                "crossbars per IMA, for area and static power [ISAAC-CE]");
+        integer("chip.imas-per-tile", 1, 1 << 20, "IMAs",
+                "IMAs per tile, for area and static power [ISAAC-CE]; tiles per chip = "
+                + "ceil(chip.crossbars / (8 x 12)) = 168");
+        integer("chip.tiles-per-router", 1, 1 << 20, "tiles", "tiles sharing one router [ISAAC]");
+        choice("adc.area-model",
+                "ADC area against resolution: accelergy = area.adc-8bit-mm2 x Accelergy's ISAAC table / "
+                + "1200 um2 (4..10 bits, doubling per bit outside) [Accelergy, Saberi'11], doubling = A8 x "
+                + "2^(N-8), table = area.adc-table-mm2", "accelergy", "doubling", "table");
+        price("area.adc-8bit-mm2", "mm2",
+                "one 8-bit ADC: 8 per IMA = 0.0096 mm2 [ISAAC; Accelergy 1200 um2]");
+        text("area.adc-table-mm2", "mm2",
+                "adc.area-model = table only: \"bits:mm2,...\", must not decrease with bits");
+        price("area.crossbar-mm2", "mm2",
+                "one 128x128 array: 8 = 0.0002 mm2 per IMA [ISAAC]; scales with rows x cols");
+        price("area.dac-mm2", "mm2",
+                "one 1-bit DAC: 1024 = 0.00017 mm2 per IMA [ISAAC]; x 2^(dac.bits-1) [Accelergy]");
+        price("area.sample-hold-mm2", "mm2", "one sample-and-hold: 1024 = 0.00004 mm2 per IMA [ISAAC]");
+        price("area.ima-shift-adds-mm2", "mm2", "an IMA's 4 shift-and-add units [ISAAC]");
+        price("area.ima-input-register-mm2", "mm2", "an IMA's 2 KB input register [ISAAC]");
+        price("area.ima-output-register-mm2", "mm2", "an IMA's 256 B output register [ISAAC]");
+        price("area.edram-mm2", "mm2", "a tile's 64 KB eDRAM buffer [ISAAC; Accelergy]");
+        price("area.edram-bus-mm2", "mm2", "a tile's eDRAM-to-IMA bus [ISAAC; Accelergy]");
+        price("area.router-mm2", "mm2",
+                "one router, shared by chip.tiles-per-router tiles [ISAAC; Accelergy]");
+        price("area.sigmoid-mm2", "mm2", "a tile's 2 sigmoid units [ISAAC]");
+        price("area.tile-shift-add-mm2", "mm2", "a tile's shift-and-add unit [ISAAC]");
+        price("area.maxpool-mm2", "mm2", "a tile's max-pool unit [ISAAC]");
+        price("area.tile-output-register-mm2", "mm2", "a tile's 3 KB output register [ISAAC]");
+        price("area.hyper-transport-mm2", "mm2", "a chip's 4 HyperTransport links [ISAAC]");
+        price("area.index-bit-mm2", "mm2",
+                "one compressed-row index bit: SRAM at the density of ISAAC's 2 KB input register "
+                + "(assumption)");
+        price("area.prefix-logic-mm2", "mm2",
+                "zero-detect / prefix logic of one OU column group: half an ISAAC shift-and-add unit "
+                + "(assumption)");
+        choice("power.static-scope",
+                "what draws static power: chip = every block of the chips; used = only the occupied "
+                + "share (unused tiles power-gated) plus the links", "chip", "used");
+        price("power.ima-input-register-mw", "mW", "static power of an IMA's input register [ISAAC]");
+        price("power.ima-output-register-mw", "mW", "static power of an IMA's output register [ISAAC]");
+        price("power.edram-bus-mw", "mW", "static power of a tile's eDRAM-to-IMA bus [ISAAC]");
+        price("power.router-mw", "mW", "static power of one router [ISAAC]");
+        price("power.sigmoid-mw", "mW", "static power of a tile's sigmoid units [ISAAC]");
+        price("power.tile-shift-add-mw", "mW", "static power of a tile's shift-and-add unit [ISAAC]");
+        price("power.maxpool-mw", "mW", "static power of a tile's max-pool unit [ISAAC]");
+        price("power.tile-output-register-mw", "mW", "static power of a tile's output register [ISAAC]");
+        price("power.hyper-transport-mw", "mW", "static power of a chip's HyperTransport links [ISAAC]");
     }
 
     private Keys() {

@@ -7,5 +7,7 @@ public enum ChartKind {
     /** Category x; one bar per series side by side. */
     BARS,
     /** Category x; the series stacked into one bar. */
-    STACKED_BARS
+    STACKED_BARS,
+    /** Numeric x and y; markers only, one shape and colour per series (series named "all ..." in grey, drawn first). */
+    SCATTER
 }

@@ -176,7 +176,12 @@ final class FigureRenderer {
         LegendItemCollection items = new LegendItemCollection();
         for (int i = 0; i < series.size(); i++) {
             Color c = colours[i];
-            LegendItem item = kind == ChartKind.LINES
+            boolean ring = kind == ChartKind.SCATTER && PanelCharts.ringed(series.get(i));
+            LegendItem item = kind == ChartKind.SCATTER
+                    ? new LegendItem(series.get(i), null, null, null, true, PanelCharts.scatterShape(i, series.get(i)),
+                            !ring, c, ring, c, new BasicStroke(2f), false, new Line2D.Double(0, 0, 0, 0),
+                            new BasicStroke(0f), c)
+                    : kind == ChartKind.LINES
                     ? new LegendItem(series.get(i), null, null, null, true, PanelCharts.shape(i), true, c, false, c,
                             new BasicStroke(1f), true, new Line2D.Double(-12, 0, 12, 0), new BasicStroke(2.5f), c)
                     : new LegendItem(series.get(i), null, null, null, new Rectangle2D.Double(-7, -7, 14, 14), c);

@@ -8,17 +8,22 @@ import java.util.Map;
  * relative files under figures/), readable with any browser offline.
  */
 final class HtmlWriter {
+    /**
+     * Fits a 1280 px window: the page is at most 1140 px wide, tables never wider than it (headers and
+     * text cells wrap, numbers do not; a table that still cannot fit scrolls inside its own box).
+     */
     private static final String STYLE = """
             body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;font-size:16px;\
-            line-height:1.45;color:#111;max-width:1060px;margin:0 auto;padding:16px 24px 48px}
+            line-height:1.45;color:#111;max-width:1140px;margin:0 auto;padding:16px 24px 48px}
             h1{font-size:28px;margin:12px 0}h2{font-size:22px;margin-top:40px;border-bottom:1px solid #ccc;padding-bottom:4px}
             nav ol{columns:2;font-size:15px}figure{margin:24px 0 8px}img{max-width:100%;height:auto;border:1px solid #ddd}
             figcaption{font-size:14px;color:#333;margin-top:6px}
-            table{border-collapse:collapse;font-size:14px;margin:8px 0 24px;font-variant-numeric:tabular-nums}
+            table{border-collapse:collapse;font-size:13px;max-width:100%;font-variant-numeric:tabular-nums}
             caption{text-align:left;font-weight:600;padding:4px 0}
-            th,td{border:1px solid #ccc;padding:3px 8px;white-space:nowrap}th{background:#f2f2f2;text-align:left}
-            div.t{overflow-x:auto;margin:8px 0 24px}div.t table{margin:0}
-            td.n{text-align:right}details{margin:0 0 16px}summary{cursor:pointer;font-size:14px;color:#333}
+            th,td{border:1px solid #ccc;padding:3px 6px}th{background:#f2f2f2;text-align:left}
+            div.t{overflow-x:auto;max-width:100%;margin:8px 0 24px}div.t table{margin:0}
+            td.n{text-align:right;white-space:nowrap}details{margin:0 0 16px}details div.t{margin:4px 0 8px}
+            summary{cursor:pointer;font-size:14px;color:#333}
             """;
 
     private HtmlWriter() {
@@ -54,7 +59,10 @@ final class HtmlWriter {
                             .append("<figcaption>Figure ").append(figure).append(". ").append(esc(Sections.caption(f.figure())))
                             .append(" <a href=\"figures/")
                             .append(r.svg()).append("\">SVG</a></figcaption>\n</figure>\n");
-                    table(h, "Numbers plotted in figure " + figure, f.data());
+                    // folded away: a figure's numbers (often dozens of rows) would push the next figure off the screen
+                    h.append("<details><summary>Numbers plotted in figure ").append(figure).append("</summary>\n");
+                    table(h, null, f.data());
+                    h.append("</details>\n");
                 }
             }
             h.append("</section>\n");
@@ -62,8 +70,13 @@ final class HtmlWriter {
         return h.append("</body>\n</html>\n").toString();
     }
 
+    /** A table in a box that scrolls sideways if it cannot fit; {@code caption} null for none. */
     private static void table(StringBuilder h, String caption, Table t) {
-        h.append("<div class=\"t\"><table>\n<caption>").append(esc(caption)).append("</caption>\n<thead><tr>");
+        h.append("<div class=\"t\"><table>\n");
+        if (caption != null) {
+            h.append("<caption>").append(esc(caption)).append("</caption>\n");
+        }
+        h.append("<thead><tr>");
         for (String c : t.columns()) {
             h.append("<th>").append(esc(c)).append("</th>");
         }

@@ -17,6 +17,11 @@ final class Palette {
     static final Color BLUE = new Color(0x0072B2);
     static final Color VERMILLION = new Color(0xD55E00);
     static final Color REDDISH_PURPLE = new Color(0xCC79A7);
+    static final Color GREY = new Color(0xB0B0B0);
+    /** Series named so are drawn grey: the background of a scatter. */
+    static final String BACKGROUND = "all designs";
+    /** Series named so are drawn black: one design marked on a scatter (the paper's). */
+    static final String MARKED = "SRE ";
 
     /** Order for series that are not schemes (yellow last but one: weak on white as a line). */
     static final List<Color> ORDER = List.of(BLUE, ORANGE, SKY_BLUE, BLUISH_GREEN, VERMILLION, REDDISH_PURPLE,
@@ -34,8 +39,11 @@ final class Palette {
     static Color[] colours(List<String> series) {
         Color[] out = new Color[series.size()];
         boolean allSchemes = series.stream().allMatch(SCHEMES::containsKey);
+        int next = 0; // a scatter's background cloud ("all designs ...") is grey, the rest take the palette
         for (int i = 0; i < out.length; i++) {
-            out[i] = allSchemes ? SCHEMES.get(series.get(i)) : ORDER.get(i % ORDER.size());
+            out[i] = allSchemes ? SCHEMES.get(series.get(i))
+                    : series.get(i).startsWith(BACKGROUND) ? GREY
+                    : series.get(i).startsWith(MARKED) ? BLACK : ORDER.get(next++ % ORDER.size());
         }
         return out;
     }

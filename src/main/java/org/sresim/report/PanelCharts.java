@@ -45,7 +45,11 @@ final class PanelCharts {
     }
 
     static JFreeChart chart(Figure f, Figure.Panel p, List<String> series, Color[] colours) {
-        Plot plot = f.kind() == ChartKind.LINES ? linePlot(f, p, series, colours) : barPlot(f, p, series, colours);
+        Plot plot = switch (f.kind()) {
+            case LINES -> linePlot(f, p, series, colours);
+            case SCATTER -> scatterPlot(f, p, series, colours);
+            case BARS, STACKED_BARS -> barPlot(f, p, series, colours);
+        };
         JFreeChart chart = new JFreeChart(p.title().isEmpty() ? null : p.title(), PANEL_TITLE, plot, false);
         chart.setBackgroundPaint(Color.WHITE);
         chart.setPadding(new RectangleInsets(4, 8, 8, 12));
@@ -75,6 +79,43 @@ final class PanelCharts {
         XYPlot plot = new XYPlot(data, xAxis(f, p), valueAxis(f, p), r);
         style(plot);
         return plot;
+    }
+
+    /** Markers only; both axes from the data (not from zero), log when a range spans 16x or more. */
+    private static XYPlot scatterPlot(Figure f, Figure.Panel p, List<String> series, Color[] colours) {
+        org.jfree.data.xy.XYSeriesCollection data = new org.jfree.data.xy.XYSeriesCollection();
+        for (String s : series) {
+            org.jfree.data.xy.XYSeries xy = new org.jfree.data.xy.XYSeries(s, false, true);
+            for (Figure.Datum d : p.data()) {
+                if (d.series().equals(s) && d.y() != null) {
+                    xy.add(((Number) d.x()).doubleValue(), d.y().doubleValue());
+                }
+            }
+            data.addSeries(xy);
+        }
+        org.jfree.chart.renderer.xy.XYLineAndShapeRenderer r = new org.jfree.chart.renderer.xy.XYLineAndShapeRenderer(
+                false, true);
+        for (int i = 0; i < series.size(); i++) {
+            r.setSeriesPaint(i, colours[i]);
+            r.setSeriesShape(i, scatterShape(i, series.get(i)));
+            r.setSeriesShapesFilled(i, !ringed(series.get(i)));
+            r.setSeriesStroke(i, new BasicStroke(2f));
+        }
+        r.setUseOutlinePaint(false);
+        // later series on top: the front and the marked design over the grey cloud
+        XYPlot plot = new XYPlot(data, xAxis(f, p), scatterYAxis(f, p), r);
+        plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
+        style(plot);
+        return plot;
+    }
+
+    private static ValueAxis scatterYAxis(Figure f, Figure.Panel p) {
+        NumberAxis n = new NumberAxis(f.yLabel());
+        n.setAutoRangeIncludesZero(false);
+        n.setLowerMargin(0.04);
+        n.setUpperMargin(0.06);
+        font(n);
+        return n;
     }
 
     private static ValueAxis xAxis(Figure f, Figure.Panel p) {
@@ -183,6 +224,16 @@ final class PanelCharts {
         axis.setTickLabelFont(TICK);
         axis.setLabelPaint(Color.BLACK);
         axis.setTickLabelPaint(Color.BLACK);
+    }
+
+    /** A scatter series drawn as a ring around the points it marks (a front). */
+    static boolean ringed(String series) {
+        return series.startsWith("front");
+    }
+
+    /** A scatter series' marker: a large ring for a front, else the series' marker. */
+    static Shape scatterShape(int i, String series) {
+        return ringed(series) ? new Ellipse2D.Double(-8, -8, 16, 16) : shape(i);
     }
 
     /** Distinct markers as well as colours, so lines stay apart in greyscale too. */

@@ -217,6 +217,7 @@ public record SweepFacts(long points, List<String> networks, List<Object> seeds,
             case LINES -> "lines: " + seedText + (seeds.size() > 1 ? ", band: seed min to max" : "");
             case BARS -> "bars: " + seedText + (seeds.size() > 1 ? " (table: seed min and max)" : "");
             case STACKED_BARS -> seedText;
+            case SCATTER -> "points: " + seedText;
         });
         return String.join("; ", parts);
     }

@@ -25,6 +25,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.sresim.sweep.Pareto;
 import org.sresim.sweep.ParetoTable;
@@ -35,14 +37,18 @@ import org.sresim.sweep.SweepException;
  * {@code pareto} table ({@link ParetoTable} for its columns, {@link DerivedTable} for how it is
  * committed and replaced).
  * <p>
- * One shuffle, no pairs: the selected rows are hash-partitioned by the group columns, sorted
- * within partitions by group, design (config hash, scheme) and seed, and averaged design by design
- * in one streaming pass ({@link Averager}: the seeds are summed in seed order, so a mean does not
- * depend on how rows were split). The averaged designs stay in their partitions, are sorted
- * again by group and objectives (maximised ones descending), and each group is scanned by the
- * Spark-free {@link Pareto.Scan} (sort-filter-skyline), whose memory is the front. The front is
- * gathered into one partition sorted by group, objectives, config hash and scheme: the table's
- * rows and their order are a function of the points alone, not of their partitioning.
+ * Sort-based, no pairs, in two passes. (1) Narrow rows (group and design keys, the objectives,
+ * the seed) are hash-partitioned by the group columns, sorted within partitions by group, design
+ * (config hash, scheme) and seed, and averaged design by design in one streaming pass
+ * ({@link Means}: seeds summed in seed order, so a mean does not depend on how rows were split).
+ * The averages stay in their partitions, are sorted again by group and objectives (maximised ones
+ * descending), and each group is scanned by the Spark-free {@link Pareto.Scan}
+ * (sort-filter-skyline), whose memory is the front: out come the front's design keys. (2) Only
+ * those designs' rows are joined back at full width and averaged column by column in the same
+ * order ({@link Averager}), then gathered into one partition sorted by group, objectives, config
+ * hash and scheme. A table's ~125 columns thus cross one small shuffle, not the big one (on 10^5
+ * rows the single full-width pass took twice as long), and its rows and their order are a
+ * function of the points alone, not of their partitioning.
  */
 public final class ParetoJob {
     public static final String TABLE = "pareto";
@@ -50,6 +56,14 @@ public final class ParetoJob {
     public static final StructType SCHEMA = SparkSchemas.of(ParetoTable.resultColumns());
     /** The averaged designs: the table's columns up to the run's own (candidates, objectives, ...). */
     static final StructType DESIGNS = SparkSchemas.of(ParetoTable.resultColumns().subList(0, ParetoTable.index("candidates")));
+    /** The averaged designs and their group's candidates: what {@link Averager} makes of the front's rows. */
+    static final StructType DESIGNS_AND_CANDIDATES = SparkSchemas.of(ParetoTable.resultColumns().subList(0,
+            ParetoTable.index("candidates") + 1));
+    /** A design on the front and its group's candidates: what the narrow pass finds. */
+    static final StructType FRONT_KEYS = DataTypes.createStructType(List.of(
+            DataTypes.createStructField("config_hash", DataTypes.StringType, true),
+            DataTypes.createStructField("scheme", DataTypes.StringType, true),
+            DataTypes.createStructField("candidates", DataTypes.LongType, false)));
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One group's count of designs and front size. */
@@ -141,10 +155,11 @@ public final class ParetoJob {
         Dataset<Row> points = ResultViews.committed(spark, out, "points");
         List<String> by = request.by();
         List<Pareto.Objective> objectives = request.objectives();
-        Dataset<Row> selected = points;
+        Column chosen = functions.lit(true);
         if (!request.where().isEmpty()) {
             try {
-                selected = points.where(request.where());
+                chosen = functions.expr(request.where());
+                points.where(chosen); // analysed now: a bad column or type fails here, before any job
             } catch (Exception e) {
                 if (e instanceof AnalysisException || e.getClass().getName().contains("ParseException")) {
                     throw new SweepException("--where '" + request.where() + "': " + SqlSession.oneLine(e));
@@ -156,14 +171,16 @@ public final class ParetoJob {
         for (Pareto.Objective o : objectives) {
             anyNull = anyNull.or(functions.col(o.column()).isNull());
         }
+        Column kept = functions.coalesce(chosen, functions.lit(false)); // SQL WHERE: NULL is not kept
         long rows;
-        long kept;
+        long selected;
         long nulls;
         try {
-            rows = points.count();
-            Row counts = selected.agg(functions.count(functions.lit(1)), functions.count_if(anyNull)).first();
-            kept = counts.getLong(0);
-            nulls = counts.getLong(1);
+            Row counts = points.agg(functions.count(functions.lit(1)), functions.count_if(kept),
+                    functions.count_if(kept.and(anyNull))).first();
+            rows = counts.getLong(0);
+            selected = counts.getLong(1);
+            nulls = counts.getLong(2);
         } catch (RuntimeException e) {
             throw sparkError(e, "reading the points of sweep '" + name + "'"
                     + (request.where().isEmpty() ? "" : " with --where '" + request.where() + "'"));
@@ -171,51 +188,87 @@ public final class ParetoJob {
         if (rows == 0) {
             throw new SweepException("sweep '" + name + "' has no committed points in " + out.root);
         }
-        if (kept == 0) {
+        if (selected == 0) {
             throw new SweepException("--where '" + request.where() + "' selects none of the " + rows
                     + " rows of sweep '" + name + "'");
         }
-        if (kept == nulls) {
-            throw new SweepException("every one of the " + kept + " selected rows of sweep '" + name
+        if (selected == nulls) {
+            throw new SweepException("every one of the " + selected + " selected rows of sweep '" + name
                     + "' has NULL in an objective (" + Pareto.label(objectives) + ")");
         }
+        Dataset<Row> input = points.where(kept.and(functions.not(anyNull)));
 
-        // the averaging pass: rows of a group in one partition, each design's seeds consecutive, in seed order
+        // 1. the front on narrow rows: group and design keys, objectives, seed; one shuffle by group
+        List<String> keys = new ArrayList<>(by);
+        for (String k : List.of("config_hash", "scheme")) {
+            if (!keys.contains(k)) {
+                keys.add(k);
+            }
+        }
+        List<Column> narrow = new ArrayList<>();
+        keys.forEach(k -> narrow.add(functions.col(k)));
+        for (int i = 0; i < objectives.size(); i++) {
+            narrow.add(functions.col(objectives.get(i).column()).cast("double").as("_o" + i));
+        }
+        narrow.add(functions.col("seed"));
+        narrow.add(functions.col("point_index"));
+        List<Column> designOrder = new ArrayList<>();
+        keys.forEach(k -> designOrder.add(functions.col(k)));
+        designOrder.add(functions.col("seed"));
+        designOrder.add(functions.col("point_index"));
+        Dataset<Row> byGroup = input.select(narrow.toArray(Column[]::new));
+        byGroup = by.isEmpty() ? byGroup.repartition(1)
+                : byGroup.repartition(by.stream().map(functions::col).toArray(Column[]::new));
+        StructType meansSchema = meansSchema(byGroup.schema(), keys.size(), objectives.size());
+        int hash = keys.indexOf("config_hash");
+        int scheme = keys.indexOf("scheme");
+        List<Column> objectiveOrder = new ArrayList<>();
+        by.forEach(k -> objectiveOrder.add(functions.col(k)));
+        for (int i = 0; i < objectives.size(); i++) {
+            objectiveOrder.add(objectives.get(i).maximize() ? functions.col("_o" + i).desc() : functions.col("_o" + i).asc());
+        }
+        objectiveOrder.add(functions.col("config_hash"));
+        objectiveOrder.add(functions.col("scheme"));
+        int[] objectiveIndex = new int[objectives.size()];
+        for (int i = 0; i < objectiveIndex.length; i++) {
+            objectiveIndex[i] = keys.size() + i;
+        }
+        Dataset<Row> frontKeys = byGroup.sortWithinPartitions(designOrder.toArray(Column[]::new))
+                .mapPartitions(new Means(keys.size(), objectives.size(), hash, scheme), Encoders.row(meansSchema))
+                .sortWithinPartitions(objectiveOrder.toArray(Column[]::new))
+                .mapPartitions(new Skyline(java.util.stream.IntStream.range(0, by.size()).toArray(), objectiveIndex,
+                        Pareto.maximized(objectives), new int[] {hash, scheme}), Encoders.row(FRONT_KEYS));
+
+        // 2. the front's designs at full width: their rows joined back and averaged column by column
         List<String> inputs = new ArrayList<>();
         for (ParetoTable.Column c : ParetoTable.COLUMNS.subList(0, ParetoTable.index("candidates"))) {
             if (c.role() != ParetoTable.Role.RUN) {
                 inputs.add(c.name());
             }
         }
-        List<Column> groupCols = by.stream().map(functions::col).toList();
-        List<Column> designOrder = new ArrayList<>(groupCols);
-        designOrder.addAll(List.of(functions.col("config_hash"), functions.col("scheme"), functions.col("seed"),
-                functions.col("point_index")));
-        inputs.add("seed"); // read by the sort only: after the columns the averager reads
+        inputs.add("candidates"); // carried from the design's first row
+        inputs.add("seed"); // read by the sort only
         inputs.add("point_index");
-        Dataset<Row> input = selected.where(functions.not(anyNull))
-                .select(inputs.stream().map(functions::col).toArray(Column[]::new));
-        Dataset<Row> grouped = groupCols.isEmpty() ? input.repartition(1) : input.repartition(groupCols.toArray(Column[]::new));
-        Dataset<Row> designs = grouped
-                .sortWithinPartitions(designOrder.toArray(Column[]::new))
-                .mapPartitions(new Averager(), Encoders.row(DESIGNS));
-
-        // the skyline pass: same partitions, sorted by group then objectives (maximised descending)
-        Column[] frontOrder = order(request);
-        int[] groupIndex = by.stream().mapToInt(DESIGNS::fieldIndex).toArray();
-        int[] objectiveIndex = objectives.stream().mapToInt(o -> DESIGNS.fieldIndex(o.column())).toArray();
-        Dataset<Row> front = designs.sortWithinPartitions(frontOrder)
-                .mapPartitions(new Skyline(groupIndex, objectiveIndex, Pareto.maximized(objectives),
-                        Pareto.label(objectives), request.where(), request.groupLabel()), Encoders.row(SCHEMA))
+        Dataset<Row> frontRows = input.join(functions.broadcast(frontKeys), scala.jdk.javaapi.CollectionConverters
+                        .asScala(List.of("config_hash", "scheme")).toSeq())
+                .select(inputs.stream().map(functions::col).toArray(Column[]::new))
+                .repartition(functions.col("config_hash"), functions.col("scheme"))
+                .sortWithinPartitions("config_hash", "scheme", "seed", "point_index")
+                .mapPartitions(new Averager(), Encoders.row(DESIGNS_AND_CANDIDATES))
+                .withColumn("objectives", functions.lit(Pareto.label(objectives)))
+                .withColumn("constraint", functions.lit(request.where()))
+                .withColumn("group_by", functions.lit(request.groupLabel()))
+                .select(java.util.Arrays.stream(SCHEMA.fieldNames()).map(functions::col).toArray(Column[]::new))
                 .repartition(1)
-                .sortWithinPartitions(frontOrder);
+                .sortWithinPartitions(order(request));
         try {
-            front.write().mode("errorifexists").parquet(staging.toString());
+            frontRows.write().mode("errorifexists").parquet(staging.toString());
         } catch (RuntimeException e) {
             throw sparkError(e, "computing the front of sweep '" + name + "'");
         }
 
         // the groups, from the rows just written (a few rows per group)
+        List<Column> groupCols = by.stream().map(functions::col).toList();
         Dataset<Row> written = spark.read().schema(SCHEMA).parquet(staging.toString());
         List<Column> aggs = List.of(functions.max("candidates"), functions.count(functions.lit(1)));
         Dataset<Row> perGroup = groupCols.isEmpty() ? written.agg(aggs.get(0), aggs.get(1))
@@ -223,7 +276,7 @@ public final class ParetoJob {
                 .orderBy(groupCols.toArray(Column[]::new));
         List<Group> groups = new ArrayList<>();
         long designCount = 0;
-        long frontRows = 0;
+        long frontCount = 0;
         for (Row r : perGroup.collectAsList()) {
             List<Object> key = new ArrayList<>();
             for (int i = 0; i < by.size(); i++) {
@@ -233,9 +286,16 @@ public final class ParetoJob {
             long size = r.getLong(by.size() + 1);
             groups.add(new Group(key, candidates, size));
             designCount += candidates;
-            frontRows += size;
+            frontCount += size;
         }
-        return new Outcome(name, out.root.toString(), rows, kept, nulls, designCount, groups, frontRows, 0);
+        return new Outcome(name, out.root.toString(), rows, selected, nulls, designCount, groups, frontCount, 0);
+    }
+
+    /** The narrow pass's averaged rows: the keys as read, the objectives' means, the seeds. */
+    private static StructType meansSchema(StructType narrow, int keys, int objectives) {
+        List<StructField> fields = new ArrayList<>(Arrays.asList(narrow.fields()).subList(0, keys + objectives));
+        fields.add(DataTypes.createStructField("seeds", DataTypes.IntegerType, false));
+        return DataTypes.createStructType(fields);
     }
 
     /** A Spark failure as one line: the most specific Spark error (a cast in --where, say). */
@@ -278,9 +338,12 @@ public final class ParetoJob {
     }
 
     /**
-     * Averages the rows of each design (consecutive, in seed order) into one row of {@link #DESIGNS}:
-     * key columns from the first row, {@code seeds} the row count, numeric metrics the mean of the
-     * non-NULL values summed in order (NULL when all are), boolean metrics true when all non-NULL are.
+     * Averages the rows of each design (consecutive, in seed order) into one row of
+     * {@link #DESIGNS_AND_CANDIDATES}: key columns from the first row, {@code seeds} the row count,
+     * numeric metrics the mean of the non-NULL values summed in order (NULL when all are), boolean
+     * metrics true when all non-NULL are, then {@code candidates} carried from the first row.
+     * Summed in the order {@link Means} sums, so an objective's mean here is the one the front was
+     * taken on, to the last bit.
      */
     static final class Averager implements MapPartitionsFunction<Row, Row> {
         private static final long serialVersionUID = 1L;
@@ -294,89 +357,146 @@ public final class ParetoJob {
             for (int i = 0; i < n; i++) {
                 from[i] = columns.get(i).role() == ParetoTable.Role.RUN ? -1 : at++;
             }
+            int candidates = at; // the input's first column after the table's
             ParetoTable.Role[] role = columns.stream().map(ParetoTable.Column::role).toArray(ParetoTable.Role[]::new);
-            int hash = ParetoTable.index("config_hash");
-            int scheme = ParetoTable.index("scheme");
-            int hashIn = from[hash];
-            int schemeIn = from[scheme];
-            return new Iterator<>() {
-                Row pending = rows.hasNext() ? rows.next() : null;
-
+            int hashIn = from[ParetoTable.index("config_hash")];
+            int schemeIn = from[ParetoTable.index("scheme")];
+            return new DesignIterator(rows, hashIn, schemeIn) {
                 @Override
-                public boolean hasNext() {
-                    return pending != null;
-                }
-
-                @Override
-                public Row next() {
-                    if (pending == null) {
-                        throw new NoSuchElementException();
-                    }
-                    Row first = pending;
-                    double[] sum = new double[n];
-                    int[] count = new int[n];
-                    boolean[] all = new boolean[n];
-                    Arrays.fill(all, true);
-                    int seeds = 0;
-                    Row r = first;
-                    while (true) {
-                        seeds++;
-                        for (int i = 0; i < n; i++) {
-                            int j = from[i];
-                            if (j < 0 || r.isNullAt(j)) {
-                                continue;
-                            }
-                            if (role[i] == ParetoTable.Role.MEAN) {
-                                sum[i] += ((Number) r.get(j)).doubleValue();
-                                count[i]++;
-                            } else if (role[i] == ParetoTable.Role.ALL) {
-                                all[i] &= r.getBoolean(j);
-                                count[i]++;
-                            }
-                        }
-                        r = rows.hasNext() ? rows.next() : null;
-                        if (r == null || !Objects.equals(r.get(hashIn), first.get(hashIn))
-                                || !Objects.equals(r.get(schemeIn), first.get(schemeIn))) {
-                            break;
-                        }
-                    }
-                    pending = r;
-                    Object[] v = new Object[n];
+                Row average(List<Row> design) {
+                    Object[] v = new Object[n + 1];
+                    Row first = design.get(0);
                     for (int i = 0; i < n; i++) {
                         int j = from[i];
                         v[i] = switch (role[i]) {
                             case KEY -> first.get(j);
-                            case RUN -> seeds;
-                            case MEAN -> count[i] == 0 ? null : sum[i] / count[i];
-                            case ALL -> count[i] == 0 ? null : all[i];
+                            case RUN -> design.size();
+                            case MEAN -> mean(design, j);
+                            case ALL -> all(design, j);
                         };
                     }
+                    v[n] = first.get(candidates);
+                    return RowFactory.create(v);
+                }
+            };
+        }
+
+        private static Boolean all(List<Row> design, int j) {
+            Boolean all = null;
+            for (Row r : design) {
+                if (!r.isNullAt(j)) {
+                    all = (all == null || all) && r.getBoolean(j);
+                }
+            }
+            return all;
+        }
+    }
+
+    /** The mean of column {@code j} over a design's rows: non-NULL values summed in row order; NULL when all are. */
+    static Double mean(List<Row> design, int j) {
+        double sum = 0;
+        int count = 0;
+        for (Row r : design) {
+            if (!r.isNullAt(j)) {
+                sum += ((Number) r.get(j)).doubleValue();
+                count++;
+            }
+        }
+        return count == 0 ? null : sum / count;
+    }
+
+    /**
+     * The narrow pass's averaging: rows of {@code keys} key columns, then {@code objectives} doubles
+     * (then anything, for the sort), one design's seeds consecutive in seed order; out: the keys, the
+     * objectives' means, the seeds.
+     */
+    static final class Means implements MapPartitionsFunction<Row, Row> {
+        private static final long serialVersionUID = 1L;
+        private final int keys;
+        private final int objectives;
+        private final int hash;
+        private final int scheme;
+
+        Means(int keys, int objectives, int hash, int scheme) {
+            this.keys = keys;
+            this.objectives = objectives;
+            this.hash = hash;
+            this.scheme = scheme;
+        }
+
+        @Override
+        public Iterator<Row> call(Iterator<Row> rows) {
+            return new DesignIterator(rows, hash, scheme) {
+                @Override
+                Row average(List<Row> design) {
+                    Object[] v = new Object[keys + objectives + 1];
+                    for (int i = 0; i < keys; i++) {
+                        v[i] = design.get(0).get(i);
+                    }
+                    for (int i = keys; i < keys + objectives; i++) {
+                        v[i] = mean(design, i);
+                    }
+                    v[keys + objectives] = design.size();
                     return RowFactory.create(v);
                 }
             };
         }
     }
 
+    /** Cuts a partition's rows into designs (runs of equal config hash and scheme) and averages each. */
+    abstract static class DesignIterator implements Iterator<Row> {
+        private final Iterator<Row> rows;
+        private final int hash;
+        private final int scheme;
+        private Row pending;
+
+        DesignIterator(Iterator<Row> rows, int hash, int scheme) {
+            this.rows = rows;
+            this.hash = hash;
+            this.scheme = scheme;
+            this.pending = rows.hasNext() ? rows.next() : null;
+        }
+
+        abstract Row average(List<Row> design);
+
+        @Override
+        public boolean hasNext() {
+            return pending != null;
+        }
+
+        @Override
+        public Row next() {
+            if (pending == null) {
+                throw new NoSuchElementException();
+            }
+            List<Row> design = new ArrayList<>();
+            Row first = pending;
+            do {
+                design.add(pending);
+                pending = rows.hasNext() ? rows.next() : null;
+            } while (pending != null && Objects.equals(pending.get(hash), first.get(hash))
+                    && Objects.equals(pending.get(scheme), first.get(scheme)));
+            return average(design);
+        }
+    }
+
     /**
-     * Scans each group's designs (consecutive, sorted by objectives) with a {@link Pareto.Scan} and
-     * emits the group's front when the group ends, each row extended by the run's columns.
+     * Scans each group's designs (consecutive, sorted by objectives) with a {@link Pareto.Scan} and,
+     * when the group ends, emits the {@code output} columns of each design on its front followed by
+     * the group's count of designs.
      */
     static final class Skyline implements MapPartitionsFunction<Row, Row> {
         private static final long serialVersionUID = 1L;
         private final int[] group;
         private final int[] objective;
         private final boolean[] maximize;
-        private final String objectives;
-        private final String constraint;
-        private final String groupBy;
+        private final int[] output;
 
-        Skyline(int[] group, int[] objective, boolean[] maximize, String objectives, String constraint, String groupBy) {
+        Skyline(int[] group, int[] objective, boolean[] maximize, int[] output) {
             this.group = group;
             this.objective = objective;
             this.maximize = maximize;
-            this.objectives = objectives;
-            this.constraint = constraint;
-            this.groupBy = groupBy;
+            this.output = output;
         }
 
         @Override
@@ -404,8 +524,8 @@ public final class ParetoJob {
                 private void scanGroup() {
                     Object[] key = key(pending);
                     Pareto.Scan<Row> scan = new Pareto.Scan<>(objective.length);
-                    double[] values = new double[objective.length];
                     while (pending != null && Arrays.equals(key, key(pending))) {
+                        double[] values = new double[objective.length];
                         for (int i = 0; i < objective.length; i++) {
                             values[i] = ((Number) pending.get(objective[i])).doubleValue();
                         }
@@ -413,14 +533,11 @@ public final class ParetoJob {
                         pending = rows.hasNext() ? rows.next() : null;
                     }
                     for (Row r : scan.front()) {
-                        Object[] v = new Object[r.size() + 4];
-                        for (int i = 0; i < r.size(); i++) {
-                            v[i] = r.get(i);
+                        Object[] v = new Object[output.length + 1];
+                        for (int i = 0; i < output.length; i++) {
+                            v[i] = r.get(output[i]);
                         }
-                        v[r.size()] = scan.considered();
-                        v[r.size() + 1] = objectives;
-                        v[r.size() + 2] = constraint;
-                        v[r.size() + 3] = groupBy;
+                        v[output.length] = scan.considered();
                         ready.add(RowFactory.create(v));
                     }
                 }

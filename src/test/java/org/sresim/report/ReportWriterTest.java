@@ -45,6 +45,12 @@ class ReportWriterTest {
         assertThat(w.figures()).isEqualTo(3);
         String html = Files.readString(dir.resolve("out/index.html"));
         assertThat(html).contains("Text with &lt;angle&gt; &amp; &quot;quotes&quot;.").contains("<td>–</td>");
+        // each figure's numbers are folded away under it, closed until asked for
+        for (int figure = 1; figure <= 3; figure++) {
+            assertThat(html).contains("</figure>\n<details><summary>Numbers plotted in figure " + figure
+                    + "</summary>\n<div class=\"t\"><table>\n<thead>");
+        }
+        assertThat(html).doesNotContain("<details open").contains("table{border-collapse:collapse;font-size:13px;max-width:100%");
         String md = Files.readString(dir.resolve("out/summary.md"));
         assertThat(md).contains("## Figures | with a pipe").contains("| net-a | 4 | dense | – | – | – | 0 |")
                 .contains("| net-b | 4 | sre-bit | 1.000e-06 | 1.000e-07 | 1.000e-05 | 2 |");

@@ -165,6 +165,44 @@ class DesignSearchJobTest {
     }
 
     @Test
+    void theReportsGainTableIsTheDesignsRowsAggregated() {
+        ReportSource source = ReportSource.open(spark, dir.resolve("out").toString(), "small-designs");
+        try {
+            org.sresim.report.ReportContext ctx = org.sresim.report.ReportContext.of("small-designs", source);
+            List<org.sresim.report.Part> parts = new org.sresim.report.DesignSpaceSection().build(ctx);
+            assertThat(parts).hasSize(1);
+            org.sresim.report.Table gains = org.sresim.report.DesignSpaceSection.gains(ctx, "'small-designs'");
+            double uniformEdp = Double.MAX_VALUE;
+            double bestEdp = Double.MAX_VALUE;
+            double uniformEnergy = Double.MAX_VALUE;
+            for (Row r : designs) {
+                if (!r.getBoolean(r.fieldIndex("meets_constraint"))) {
+                    continue;
+                }
+                double edp = d(r, "energy_pj") / 1e6 * d(r, "latency_ns") / 1000;
+                bestEdp = Math.min(bestEdp, edp);
+                if (r.getString(r.fieldIndex("kind")).equals("uniform")) {
+                    uniformEdp = Math.min(uniformEdp, edp);
+                    uniformEnergy = Math.min(uniformEnergy, d(r, "energy_pj") / 1e6);
+                }
+            }
+            assertThat(gains.size()).isEqualTo(1);
+            assertThat(gains.number(0, "uniform_best_edp_uj_us")).isCloseTo(uniformEdp,
+                    org.assertj.core.api.Assertions.within(1e-9 * uniformEdp));
+            assertThat(gains.number(0, "best_edp_uj_us")).isCloseTo(bestEdp, org.assertj.core.api.Assertions.within(1e-9 * bestEdp));
+            assertThat(gains.number(0, "edp_gain_pct")).isCloseTo(100 * (1 - bestEdp / uniformEdp),
+                    org.assertj.core.api.Assertions.within(1e-6));
+            assertThat(gains.number(0, "uniform_min_energy_uj")).isCloseTo(uniformEnergy,
+                    org.assertj.core.api.Assertions.within(1e-9 * uniformEnergy));
+            org.sresim.report.Table knee = org.sresim.report.DesignSpaceSection.knee(ctx, "'small-designs'");
+            assertThat(knee.size()).isEqualTo(4); // one row per layer of lenet5
+            assertThat(knee.value(0, "layer")).isEqualTo("conv1");
+        } finally {
+            source.close();
+        }
+    }
+
+    @Test
     void anUnknownColumnInTheConditionIsAOneLineError() {
         PrintWriter console = new PrintWriter(new StringWriter(), true);
         assertThatThrownBy(() -> new DesignSearchJob(spark, console, "test").run(dir.resolve("out").toString(),
