@@ -7,7 +7,7 @@
 # SRE_CDS=0 (own-Spark path: start without the class-data archive described below).
 set -euo pipefail
 
-usage() { echo "usage: $(basename "$0") [spark-submit options] {sweep|query|sql|report|pareto|simulate|bench} [args...]"; }
+usage() { echo "usage: $(basename "$0") [spark-submit options] {sweep|query|sql|report|pareto|simulate|profile|bench} [args...]"; }
 
 proj="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
@@ -18,7 +18,7 @@ if [[ $# -gt 0 && ( $1 == -h || $1 == --help ) ]]; then usage; exit 0; fi
 spark_opts=() master=""
 while [[ $# -gt 0 ]]; do
   case $1 in
-    sweep|query|sql|report|pareto|simulate|bench) break ;;
+    sweep|query|sql|report|pareto|simulate|profile|bench) break ;;
     --master=*) master=${1#--master=}; spark_opts+=("$1"); shift ;;
     --verbose|-v|--supervise|--help|-h|--version|--*=*) spark_opts+=("$1"); shift ;;
     --*|-c) [[ $1 == --master ]] && master=${2:-}
@@ -27,7 +27,7 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 if [[ $# -eq 0 ]]; then
-  echo "error: no command given (expected one of: sweep query sql report pareto simulate bench)" >&2
+  echo "error: no command given (expected one of: sweep query sql report pareto simulate profile bench)" >&2
   usage >&2; exit 2
 fi
 

@@ -74,12 +74,6 @@ class ModelProfileTest {
         assertTwinMatches(data, network());
     }
 
-    @Test
-    void aTwinRealisesTheExampleExport() {
-        ModelData data = ModelData.open("sweeps/models/lenet5-pruned.npz", FileOpener.LOCAL);
-        assertTwinMatches(data, Networks.builtin("lenet5"));
-    }
-
     /** The shipped real models (models/NAME.npz with models/NAME.yaml); none yet is no failure. */
     static List<String> shippedModels() throws IOException {
         Path models = Path.of("models");

@@ -261,4 +261,22 @@ class NetworksTest {
         assertThatThrownBy(() -> n.matrixLayers().clear()).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> Networks.builtinNames().clear()).isInstanceOf(UnsupportedOperationException.class);
     }
+
+    /** The profile stand-ins of the real models are the published profiles under the real models' layer names. */
+    @Test
+    void shippedProfileStandInsAreThePublishedProfiles() {
+        Network lenet = Networks.load(Path.of("models/profiles/lenet5-han-fmnist-profile.yaml"));
+        Network han = Networks.builtin("lenet5-han");
+        assertThat(lenet.input()).isEqualTo(han.input());
+        assertThat(lenet.layers()).isEqualTo(han.layers());
+        assertThat(lenet.matrixLayers()).isEqualTo(han.matrixLayers());
+
+        Network cifar = Networks.load(Path.of("models/profiles/cifarnet-ssl-fmnist-profile.yaml"));
+        Network ssl = Networks.builtin("cifar10-ssl");
+        assertThat(cifar.input()).isEqualTo(java.util.List.of(1, 32, 32));
+        assertThat(cifar.layers()).isEqualTo(ssl.layers()); // only the network input's channels differ
+        for (int i = 1; i < ssl.matrixLayers().size(); i++) {
+            assertThat(cifar.matrixLayers().get(i)).isEqualTo(ssl.matrixLayers().get(i));
+        }
+    }
 }
