@@ -85,7 +85,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--pareto-out", paramLabel = "DIR",
             description = "with --pareto: write the synthetic sweep (named 'synthetic') here and keep it, "
-                    + "e.g. to time ./submit.sh pareto DIR on it")
+                    + "e.g. to time ./submit.sh pareto DIR on it; reused when already there")
     Path paretoOut;
 
     @Option(names = "--alone",
@@ -222,10 +222,14 @@ final class BenchCommand implements Callable<Integer> {
         Path dir = keep ? paretoOut : Files.createTempDirectory("sre-bench-pareto");
         try {
             long t0 = System.nanoTime();
-            String sweepPath = org.sresim.spark.SyntheticPoints.write(dir.toString(), "synthetic", paretoRows, 2, 42, 0.0,
-                    new org.apache.hadoop.conf.Configuration());
-            out.printf("synthetic points table of sweep 'synthetic' in %s written in %.1f s (no Spark)%n", sweepPath,
-                    (System.nanoTime() - t0) / 1e9);
+            if (keep && Files.exists(dir.resolve("synthetic/sweep.json"))) {
+                out.printf("reusing the synthetic sweep in %s%n", dir.resolve("synthetic"));
+            } else {
+                String sweepPath = org.sresim.spark.SyntheticPoints.write(dir.toString(), "synthetic", paretoRows, 2, 42,
+                        0.0, new org.apache.hadoop.conf.Configuration());
+                out.printf("synthetic points table of sweep 'synthetic' in %s written in %.1f s (no Spark)%n", sweepPath,
+                        (System.nanoTime() - t0) / 1e9);
+            }
             out.printf("pareto at %s, default objectives and groups; run 1 is the JVM's first Spark session%n",
                     fusionMaster);
             out.printf("%4s %8s %8s %8s %10s %10s %11s %8s%n", "run", "rows", "designs", "groups", "front rows",

@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code sre query DIR "SQL"}: Spark SQL over the points, layers and sweeps views of every sweep in DIR. */
 @Command(name = "query", mixinStandardHelpOptions = true,
-        description = "Run Spark SQL over the views points, layers and sweeps of every sweep under DIR.")
+        description = "Run Spark SQL over the views points, layers and sweeps of every sweep under DIR "
+                + "(and pareto, for sweeps whose front the pareto command computed).")
 final class QueryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

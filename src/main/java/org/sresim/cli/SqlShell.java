@@ -37,7 +37,8 @@ final class SqlShell {
 
     static final String HELP = """
             Statements are Spark SQL and end with ';'; they may span lines, and a line may hold several.
-            Views: points (one row per point and scheme), layers (per layer), sweeps (one row per sweep).
+            Views: points (one row per point and scheme), layers (per layer), sweeps (one row per sweep),
+            pareto (a sweep's front, once `pareto` computed it: docs/pareto.md).
               tables;                 the views with their row and column counts
               describe points;        the columns of a view and their types
               help;                   this text

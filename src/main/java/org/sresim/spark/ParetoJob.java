@@ -47,8 +47,8 @@ import org.sresim.sweep.SweepException;
  * those designs' rows are joined back at full width and averaged column by column in the same
  * order ({@link Averager}), then gathered into one partition sorted by group, objectives, config
  * hash and scheme. A table's ~125 columns thus cross one small shuffle, not the big one (on 10^5
- * rows the single full-width pass took twice as long), and its rows and their order are a
- * function of the points alone, not of their partitioning.
+ * synthetic rows a single full-width pass took 1.5 times as long warm: docs/pareto.md), and the
+ * rows and their order are a function of the points alone, not of their partitioning.
  */
 public final class ParetoJob {
     public static final String TABLE = "pareto";

@@ -287,4 +287,16 @@ class ParetoJobTest {
         assertThat(rows("SELECT DISTINCT seeds FROM pareto ORDER BY seeds")).extracting(m -> m.get("seeds"))
                 .isSubsetOf(1, 2);
     }
+
+    @Test
+    void forceRerunDeletesTheFrontWithItsPoints() {
+        String synthetic = dir.resolve("cleared").toString();
+        String root = SyntheticPoints.write(synthetic, "gone", 300, 1, 3, 0, spark.sparkContext().hadoopConfiguration());
+        pareto(synthetic, "gone", ParetoTable.Request.of(null, null, null, null));
+        assertThat(Path.of(root, "pareto")).isDirectory();
+        new SweepOutput(new org.apache.hadoop.fs.Path(root), spark.sparkContext().hadoopConfiguration()).clear();
+        assertThat(Path.of(root, "pareto")).doesNotExist();
+        assertThat(Path.of(root, "_tables")).doesNotExist();
+        assertThat(Path.of(root, "points")).doesNotExist();
+    }
 }
