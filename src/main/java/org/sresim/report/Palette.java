@@ -21,7 +21,7 @@ final class Palette {
     /** Series named so are drawn grey: the background of a scatter. */
     static final String BACKGROUND = "all designs";
     /** Series named so are drawn black: one design marked on a scatter (the paper's). */
-    static final String MARKED = "SRE ";
+    static final String MARKED = "SRE silicon";
 
     /** Order for series that are not schemes (yellow last but one: weak on white as a line). */
     static final List<Color> ORDER = List.of(BLUE, ORANGE, SKY_BLUE, BLUISH_GREEN, VERMILLION, REDDISH_PURPLE,
