@@ -29,6 +29,36 @@ public final class DesignSpaceSection implements Section {
                 : String.valueOf(ctx.sql().query("SELECT min(constraint) AS c FROM pareto WHERE sweep = " + sweep).value(0, "c"));
         String s = ReportContext.quoted(List.of(scheme));
         String condition = constraint.isEmpty() || constraint.equals("null") ? "" : constraint;
+        Table t = scatter(ctx, sweep, s, condition, designs, pareto);
+        condition = condition.isEmpty() ? "no condition" : (designs ? "every layer with " : "") + condition;
+        Figure f = Figure.of("design-space", ChartKind.SCATTER, "Energy vs latency of every design, " + scheme,
+                ctx.facts().subtitle(List.of("ou_rows", "ou_cols", "adc_bits"), ChartKind.SCATTER) + "; " + condition,
+                "latency (us)", "energy per inference (uJ)", Figure.panels(t, "network", "series", "latency_us",
+                        "energy_uj", null, null));
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new Block.Paragraph("Each grey point is one uniform design of the sweep (one OU shape and ADC"
+                + " resolution for every layer), mean over seeds. The Pareto front minimises "
+                + (pareto ? ctx.sql().query("SELECT min(objectives) AS o FROM pareto WHERE sweep = " + sweep).value(0, "o")
+                        : "latency and energy") + "; per-layer designs choose each layer's OU shape and ADC among the"
+                + " sweep's values and were simulated exactly as one point each (" + condition + "). Lower left is"
+                + " better."));
+        blocks.add(new Block.FigureBlock(f, t));
+        if (designs) {
+            blocks.add(new Block.TableBlock("Best per-layer vs best uniform design, " + scheme + " (" + condition + ";"
+                    + " EDP = energy x latency, lower is better)", gains(ctx, sweep)));
+            blocks.add(new Block.TableBlock("The knee design's choice per layer (the front design nearest the best"
+                    + " latency, energy and area at once)", knee(ctx, sweep)));
+        }
+        return List.of(new Part("Design space", blocks));
+    }
+
+    /**
+     * The scatter's points: every uniform design split by the condition (on every layer row for a
+     * design search, on the point for a plain front), the uniform front, the per-layer designs and
+     * their front, and SRE's silicon design; one series each, drawn in that order.
+     */
+    private static Table scatter(ReportContext ctx, String sweep, String s, String condition, boolean designs,
+                                 boolean pareto) {
         List<String> parts = new ArrayList<>();
         // every uniform design: one point per config, mean over seeds; split by the condition on every layer
         String ok = condition.isEmpty() ? "true" : "(" + condition + ")";
@@ -53,28 +83,8 @@ public final class DesignSpaceSection implements Section {
         parts.add("SELECT network, 'SRE silicon design (9x8, lossless ADC)', avg(latency_ns) / 1000,"
                 + " avg(energy_pj) / 1e6, 4 FROM " + ReportContext.POINTS + " WHERE scheme = " + s + " AND " + SRE_DESIGN
                 + " GROUP BY network");
-        Table t = ctx.sql().query("SELECT network, series, latency_us, energy_uj FROM (" + String.join(" UNION ALL ", parts)
+        return ctx.sql().query("SELECT network, series, latency_us, energy_uj FROM (" + String.join(" UNION ALL ", parts)
                 + ") ORDER BY network, layer, series DESC, latency_us, energy_uj");
-        condition = condition.isEmpty() ? "no condition" : (designs ? "every layer with " : "") + condition;
-        Figure f = Figure.of("design-space", ChartKind.SCATTER, "Energy vs latency of every design, " + scheme,
-                ctx.facts().subtitle(List.of("ou_rows", "ou_cols", "adc_bits"), ChartKind.SCATTER) + "; " + condition,
-                "latency (us)", "energy per inference (uJ)", Figure.panels(t, "network", "series", "latency_us",
-                        "energy_uj", null, null));
-        List<Block> blocks = new ArrayList<>();
-        blocks.add(new Block.Paragraph("Each grey point is one uniform design of the sweep (one OU shape and ADC"
-                + " resolution for every layer), mean over seeds. The Pareto front minimises "
-                + (pareto ? ctx.sql().query("SELECT min(objectives) AS o FROM pareto WHERE sweep = " + sweep).value(0, "o")
-                        : "latency and energy") + "; per-layer designs choose each layer's OU shape and ADC among the"
-                + " sweep's values and were simulated exactly as one point each (" + condition + "). Lower left is"
-                + " better."));
-        blocks.add(new Block.FigureBlock(f, t));
-        if (designs) {
-            blocks.add(new Block.TableBlock("Best per-layer vs best uniform design, " + scheme + " (" + condition + ";"
-                    + " EDP = energy x latency, lower is better)", gains(ctx, sweep)));
-            blocks.add(new Block.TableBlock("The knee design's choice per layer (the front design nearest the best"
-                    + " latency, energy and area at once)", knee(ctx, sweep)));
-        }
-        return List.of(new Part("Design space", blocks));
     }
 
     /** Per network: the best uniform and the best overall (per-layer designs included) by EDP, energy and latency. */

@@ -191,26 +191,53 @@ public final class DesignSearchJob {
     private record Point(String group, Setting setting, long seed, Row row) {
     }
 
+    /** The points of each group (network, data, context), and the seeds they hold. */
+    private record Indexed(Map<String, List<Point>> byGroup, Map<String, Point> byHashAndSeed, List<Long> seeds) {
+    }
+
     private Inputs group(List<Row> pointRows, List<Row> layerRows, List<String> configColumns) {
-        int n = configColumns.size();
-        List<Key> keys = Keys.all();
-        // which context keys vary in the sweep
-        List<Integer> varying = new ArrayList<>();
-        for (int c = 0; c < n; c++) {
-            if (NOT_CONTEXT.contains(keys.get(c).name())) {
-                continue;
+        Indexed points = index(pointRows, configColumns);
+        Map<String, Map<Setting, Map<Integer, TreeMap<Long, Row>>>> layerData = new TreeMap<>();
+        Map<String, TreeMap<Integer, String>> layerNames = new TreeMap<>();
+        for (Row r : layerRows) { // config_hash, seed, layer_index, layer, energy_pj, latency_ns, ok
+            Point p = points.byHashAndSeed().get(r.getString(0) + "/" + r.getLong(1));
+            if (p != null) {
+                layerData.computeIfAbsent(p.group, k -> new TreeMap<>()).computeIfAbsent(p.setting, k -> new TreeMap<>())
+                        .computeIfAbsent(r.getInt(2), k -> new TreeMap<>()).put(p.seed, r);
+                layerNames.computeIfAbsent(p.group, k -> new TreeMap<>()).put(r.getInt(2), r.getString(3));
             }
+        }
+        List<DesignGroup> groups = new ArrayList<>();
+        Map<DesignGroup, Map<String, Object>> configs = new LinkedHashMap<>();
+        for (Map.Entry<String, List<Point>> e : points.byGroup().entrySet()) {
+            String[] parts = e.getKey().split("\n", -1);
+            List<String> names = new ArrayList<>(layerNames.getOrDefault(e.getKey(), new TreeMap<>()).values());
+            Map<Setting, LayerCost[]> costs = new TreeMap<>();
+            Map<Setting, boolean[]> feasible = new TreeMap<>();
+            layerData.getOrDefault(e.getKey(), new TreeMap<>()).forEach((s, perLayer) ->
+                    layerCosts(s, perLayer, names.size(), costs, feasible));
+            DesignGroup g = new DesignGroup(parts[0], parts[1], parts[2], names, costs, feasible,
+                    uniform(e.getValue(), feasible, configColumns.size()));
+            groups.add(g);
+            configs.put(g, sharedConfig(e.getValue().get(0).row, configColumns.size()));
+        }
+        return new Inputs(groups, configs, points.seeds());
+    }
+
+    /** Groups the points by network, data and the context keys that vary in the sweep. */
+    private static Indexed index(List<Row> pointRows, List<String> configColumns) {
+        List<Key> keys = Keys.all();
+        List<Integer> varying = new ArrayList<>();
+        for (int c = 0; c < configColumns.size(); c++) {
             Set<String> values = new TreeSet<>();
             for (Row r : pointRows) {
                 values.add(String.valueOf(r.get(c)));
             }
-            if (values.size() > 1) {
+            if (!NOT_CONTEXT.contains(keys.get(c).name()) && values.size() > 1) {
                 varying.add(c);
             }
         }
-        int network = configColumns.indexOf("network");
-        int data = configColumns.indexOf("data");
-        int seedCol = configColumns.indexOf("seed");
+        int hash = configColumns.size() + 7;
         Map<String, Point> byHash = new TreeMap<>();
         Map<String, List<Point>> byGroup = new TreeMap<>();
         Set<Long> seeds = new TreeSet<>();
@@ -219,79 +246,69 @@ public final class DesignSearchJob {
             for (int c : varying) {
                 context.append(context.isEmpty() ? "" : " ").append(keys.get(c).name()).append('=').append(r.get(c));
             }
-            String group = r.getString(network) + "\n" + r.getString(data) + "\n" + context;
+            String group = r.getString(configColumns.indexOf("network")) + "\n"
+                    + r.getString(configColumns.indexOf("data")) + "\n" + context;
             Setting s = new Setting(r.getInt(configColumns.indexOf("ou_rows")), r.getInt(configColumns.indexOf("ou_cols")),
                     r.getString(configColumns.indexOf("adc_bits")));
-            long seed = r.getLong(seedCol);
+            long seed = r.getLong(configColumns.indexOf("seed"));
             seeds.add(seed);
             Point p = new Point(group, s, seed, r);
-            byHash.put(r.getString(n + 7) + "/" + seed, p);
+            byHash.put(r.getString(hash) + "/" + seed, p);
             byGroup.computeIfAbsent(group, k -> new ArrayList<>()).add(p);
         }
-        // layer rows of each point, in seed order per (group, setting, layer)
-        Map<String, Map<Setting, Map<Integer, TreeMap<Long, Row>>>> layerData = new TreeMap<>();
-        Map<String, TreeMap<Integer, String>> layerNames = new TreeMap<>();
-        for (Row r : layerRows) {
-            Point p = byHash.get(r.getString(0) + "/" + r.getLong(1));
-            if (p == null) {
-                continue;
+        return new Indexed(byGroup, byHash, new ArrayList<>(seeds));
+    }
+
+    /** One setting's cost per layer (means over seeds, in seed order) and whether every seed met the condition. */
+    private static void layerCosts(Setting s, Map<Integer, TreeMap<Long, Row>> perLayer, int layers,
+                                   Map<Setting, LayerCost[]> costs, Map<Setting, boolean[]> feasible) {
+        LayerCost[] c = new LayerCost[layers];
+        boolean[] ok = new boolean[layers];
+        perLayer.forEach((l, bySeed) -> {
+            double energy = 0;
+            double latency = 0;
+            boolean all = true;
+            for (Row r : bySeed.values()) {
+                energy += r.getDouble(4);
+                latency += r.getDouble(5);
+                all &= r.getBoolean(6);
             }
-            layerData.computeIfAbsent(p.group, k -> new TreeMap<>()).computeIfAbsent(p.setting, k -> new TreeMap<>())
-                    .computeIfAbsent(r.getInt(2), k -> new TreeMap<>()).put(p.seed, r);
-            layerNames.computeIfAbsent(p.group, k -> new TreeMap<>()).put(r.getInt(2), r.getString(3));
-        }
-        List<DesignGroup> groups = new ArrayList<>();
-        Map<DesignGroup, Map<String, Object>> configs = new LinkedHashMap<>();
-        for (Map.Entry<String, List<Point>> e : byGroup.entrySet()) {
-            String[] parts = e.getKey().split("\n", -1);
-            List<String> names = new ArrayList<>(layerNames.getOrDefault(e.getKey(), new TreeMap<>()).values());
-            Map<Setting, LayerCost[]> costs = new TreeMap<>();
-            Map<Setting, boolean[]> feasible = new TreeMap<>();
-            layerData.getOrDefault(e.getKey(), new TreeMap<>()).forEach((s, perLayer) -> {
-                LayerCost[] c = new LayerCost[names.size()];
-                boolean[] ok = new boolean[names.size()];
-                perLayer.forEach((l, bySeed) -> {
-                    double energy = 0;
-                    double latency = 0;
-                    boolean all = true;
-                    for (Row r : bySeed.values()) {
-                        energy += r.getDouble(4);
-                        latency += r.getDouble(5);
-                        all &= r.getBoolean(6);
-                    }
-                    c[l] = new LayerCost(s, energy / bySeed.size(), latency / bySeed.size());
-                    ok[l] = all;
-                });
-                costs.put(s, c);
-                feasible.put(s, ok);
-            });
-            Map<Setting, Exact> uniform = new TreeMap<>();
-            Map<Setting, List<Point>> bySetting = new TreeMap<>();
-            e.getValue().forEach(p -> bySetting.computeIfAbsent(p.setting, k -> new ArrayList<>()).add(p));
-            bySetting.forEach((s, ps) -> {
-                ps.sort(java.util.Comparator.comparingLong(Point::seed));
-                boolean ok = true;
-                for (boolean b : feasible.getOrDefault(s, new boolean[0])) {
-                    ok &= b;
-                }
-                uniform.put(s, mean(ps.stream().map(Point::row).toList(), n, ok));
-            });
-            DesignGroup g = new DesignGroup(parts[0], parts[1], parts[2], names, costs, feasible, uniform);
-            groups.add(g);
-            Map<String, Object> config = new LinkedHashMap<>();
-            Row first = e.getValue().get(0).row;
-            org.sresim.config.Config defaults = ConfigLoader.defaults();
-            for (int c = 0; c < n; c++) {
-                String key = keys.get(c).name();
-                Object v = first.get(c);
-                if (!NOT_CONTEXT.contains(key) && v != null
-                        && !String.valueOf(v).equals(String.valueOf(defaults.value(key)))) {
-                    config.put(key, v);
-                }
+            c[l] = new LayerCost(s, energy / bySeed.size(), latency / bySeed.size());
+            ok[l] = all;
+        });
+        costs.put(s, c);
+        feasible.put(s, ok);
+    }
+
+    /** Each uniform design's exact metrics: its points' mean over seeds, in seed order. */
+    private static Map<Setting, Exact> uniform(List<Point> points, Map<Setting, boolean[]> feasible, int n) {
+        Map<Setting, List<Point>> bySetting = new TreeMap<>();
+        points.forEach(p -> bySetting.computeIfAbsent(p.setting, k -> new ArrayList<>()).add(p));
+        Map<Setting, Exact> uniform = new TreeMap<>();
+        bySetting.forEach((s, ps) -> {
+            ps.sort(java.util.Comparator.comparingLong(Point::seed));
+            boolean ok = true;
+            for (boolean b : feasible.getOrDefault(s, new boolean[0])) {
+                ok &= b;
             }
-            configs.put(g, config);
+            uniform.put(s, mean(ps.stream().map(Point::row).toList(), n, ok));
+        });
+        return uniform;
+    }
+
+    /** The config values a group's designs share, other than the defaults and the ones a design sets. */
+    private static Map<String, Object> sharedConfig(Row first, int n) {
+        Map<String, Object> config = new LinkedHashMap<>();
+        List<Key> keys = Keys.all();
+        org.sresim.config.Config defaults = ConfigLoader.defaults();
+        for (int c = 0; c < n; c++) {
+            String key = keys.get(c).name();
+            Object v = first.get(c);
+            if (!NOT_CONTEXT.contains(key) && v != null && !String.valueOf(v).equals(String.valueOf(defaults.value(key)))) {
+                config.put(key, v);
+            }
         }
-        return new Inputs(groups, configs, new ArrayList<>(seeds));
+        return config;
     }
 
     /** Mean of one design's network rows over its seeds (rows in seed order). */
