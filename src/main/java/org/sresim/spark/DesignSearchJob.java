@@ -104,31 +104,47 @@ public final class DesignSearchJob {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         SweepOutput out = new SweepOutput(new Path(ParetoJob.sweepPath(dir, name, conf)), conf);
         java.nio.file.Path local = localFolder(out.root);
-        Inputs inputs = read(out, request);
-        List<Planned> planned = plan(inputs, local, name, request.scheme());
-        Map<String, Exact> exact = new TreeMap<>();
-        String exactSweep = name + "-designs";
-        if (planned.stream().anyMatch(p -> p.exact == null)) {
-            exact = simulate(dir, local, exactSweep, inputs, planned, request);
-        }
-        List<Row> rows = new ArrayList<>();
-        List<Group> groups = new ArrayList<>();
-        for (DesignGroup g : inputs.groups) {
-            List<Planned> mine = planned.stream().filter(p -> p.group == g).toList();
-            groups.add(rank(g, mine, exact, request, name, rows));
-        }
         DerivedTable table = new DerivedTable(out, TABLE);
+        // held from the first read to the commit: one search (or sweep) at a time writes this folder's designs
         try (SweepLease lease = SweepLease.acquire(out.fs(), out.root, SweepLease.DEFAULT_TIMEOUT, console)) {
             table.removeStale();
-            Path staging = table.staging(lease.runId());
+            Inputs inputs = read(out, request);
+            List<Planned> planned = plan(inputs, local, name, request.scheme());
+            String exactSweep = name + "-designs";
+            Map<String, Exact> exact = planned.stream().anyMatch(p -> p.exact == null)
+                    ? simulate(dir, local, exactSweep, inputs, planned, request) : Map.of();
+            List<Row> rows = new ArrayList<>();
+            List<Group> groups = new ArrayList<>();
+            for (DesignGroup g : inputs.groups) {
+                groups.add(rank(g, planned.stream().filter(p -> p.group == g).toList(), exact, request, name, rows));
+            }
+            return new Outcome(out.root.toString(), exactSweep, groups, rows.size(),
+                    commit(out, table, lease, rows, request, exactSweep));
+        }
+    }
+
+    /** Writes the rows to staging and commits them as the next version of the table; returns the version. */
+    private long commit(SweepOutput out, DerivedTable table, SweepLease lease, List<Row> rows, Request request,
+                        String exactSweep) {
+        Path staging = table.staging(lease.runId());
+        try {
             spark.createDataFrame(rows, SCHEMA).repartition(1).write().mode("errorifexists").parquet(staging.toString());
+            if (lease.lost()) {
+                throw new SweepException("the lease of " + out.root + " was taken over by another run; the designs"
+                        + " were not committed");
+            }
             ObjectNode info = JSON.createObjectNode();
             info.put("scheme", request.scheme());
             info.put("objectives", Pareto.label(request.objectives()));
             info.put("constraint", request.where());
             info.put("exact_sweep", exactSweep);
-            long v = table.commit(staging, lease.runId(), info);
-            return new Outcome(out.root.toString(), exactSweep, groups, rows.size(), v);
+            return table.commit(staging, lease.runId(), info);
+        } finally {
+            try {
+                out.fs().delete(staging, true);
+            } catch (IOException e) {
+                // left for the next run's removeStale
+            }
         }
     }
 
@@ -505,16 +521,20 @@ public final class DesignSearchJob {
                     p.file.toString(), uniform ? "uniform" : "per-layer", uniform ? s.ouRows() : null,
                     uniform ? s.ouCols() : null, uniform ? s.adcBits() : null,
                     Designs.choices(g.layers(), p.candidate.settings()), finite(p.candidate.lambda()), x.seeds(),
-                    x.latencyNs(), x.energyPj(), x.areaMm2(), x.speedup(), x.energySaving(), x.readErrorRate(),
-                    x.adcClipRate(), x.meetsConstraint(), front.contains(i), i == knee, x.configHash(),
+                    finite(x.latencyNs()), finite(x.energyPj()), finite(x.areaMm2()), finite(x.speedup()),
+                    finite(x.energySaving()), finite(x.readErrorRate()), finite(x.adcClipRate()), x.meetsConstraint(),
+                    front.contains(i), i == knee, x.configHash(),
                     Pareto.label(request.objectives()), request.where()));
         }
         return new Group(g.network(), g.data(), g.context(), mine.size() - perLayer, perLayer, front.size(),
                 g.infeasibleLayers(), knee < 0 ? null : mine.get(knee).name);
     }
 
-    /** Tables hold no infinity: lambda infinity (latency alone) is stored as NULL like "not traced". */
+    /**
+     * Tables hold no Infinity or NaN: a mean of no values and lambda infinity (latency alone, stored
+     * like "not traced") are NULL.
+     */
     private static Double finite(Double v) {
-        return v == null || Double.isInfinite(v) ? null : v;
+        return v == null || !Double.isFinite(v) ? null : v;
     }
 }

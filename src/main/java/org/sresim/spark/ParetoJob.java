@@ -152,9 +152,27 @@ public final class ParetoJob {
     }
 
     private Outcome compute(SweepOutput out, String name, ParetoTable.Request request, Path staging) {
-        Dataset<Row> points = ResultViews.committed(spark, out, "points");
-        List<String> by = request.by();
+        Selection s = select(out, name, request);
+        Dataset<Row> frontRows = frontRows(s.input(), frontKeys(s.input(), request), request);
+        try {
+            frontRows.write().mode("errorifexists").parquet(staging.toString());
+        } catch (RuntimeException e) {
+            throw sparkError(e, "computing the front of sweep '" + name + "'");
+        }
+        List<Group> groups = groups(staging, request.by());
+        long designCount = groups.stream().mapToLong(Group::candidates).sum();
+        long frontCount = groups.stream().mapToLong(Group::front).sum();
+        return new Outcome(name, out.root.toString(), s.rows(), s.selected(), s.nulls(), designCount, groups,
+                frontCount, 0);
+    }
+
+    /** The points --where keeps without a NULL objective, and the counts the summary reports. */
+    private record Selection(Dataset<Row> input, long rows, long selected, long nulls) {
+    }
+
+    private Selection select(SweepOutput out, String name, ParetoTable.Request request) {
         List<Pareto.Objective> objectives = request.objectives();
+        Dataset<Row> points = ResultViews.committed(spark, out, "points");
         Column chosen = functions.lit(true);
         if (!request.where().isEmpty()) {
             try {
@@ -196,9 +214,13 @@ public final class ParetoJob {
             throw new SweepException("every one of the " + selected + " selected rows of sweep '" + name
                     + "' has NULL in an objective (" + Pareto.label(objectives) + ")");
         }
-        Dataset<Row> input = points.where(kept.and(functions.not(anyNull)));
+        return new Selection(points.where(kept.and(functions.not(anyNull))), rows, selected, nulls);
+    }
 
-        // 1. the front on narrow rows: group and design keys, objectives, seed; one shuffle by group
+    /** Pass 1: the front on narrow rows (group and design keys, objectives, seed); one shuffle by group. */
+    private static Dataset<Row> frontKeys(Dataset<Row> input, ParetoTable.Request request) {
+        List<String> by = request.by();
+        List<Pareto.Objective> objectives = request.objectives();
         List<String> keys = new ArrayList<>(by);
         for (String k : List.of("config_hash", "scheme")) {
             if (!keys.contains(k)) {
@@ -233,13 +255,17 @@ public final class ParetoJob {
         for (int i = 0; i < objectiveIndex.length; i++) {
             objectiveIndex[i] = keys.size() + i;
         }
-        Dataset<Row> frontKeys = byGroup.sortWithinPartitions(designOrder.toArray(Column[]::new))
+        return byGroup.sortWithinPartitions(designOrder.toArray(Column[]::new))
                 .mapPartitions(new Means(keys.size(), objectives.size(), hash, scheme), Encoders.row(meansSchema))
                 .sortWithinPartitions(objectiveOrder.toArray(Column[]::new))
                 .mapPartitions(new Skyline(java.util.stream.IntStream.range(0, by.size()).toArray(), objectiveIndex,
                         Pareto.maximized(objectives), new int[] {hash, scheme}), Encoders.row(FRONT_KEYS));
 
-        // 2. the front's designs at full width: their rows joined back and averaged column by column
+    }
+
+    /** Pass 2: the front's designs at full width, their rows joined back and averaged column by column. */
+    private static Dataset<Row> frontRows(Dataset<Row> input, Dataset<Row> frontKeys, ParetoTable.Request request) {
+        List<Pareto.Objective> objectives = request.objectives();
         List<String> inputs = new ArrayList<>();
         for (ParetoTable.Column c : ParetoTable.COLUMNS.subList(0, ParetoTable.index("candidates"))) {
             if (c.role() != ParetoTable.Role.RUN) {
@@ -249,7 +275,7 @@ public final class ParetoJob {
         inputs.add("candidates"); // carried from the design's first row
         inputs.add("seed"); // read by the sort only
         inputs.add("point_index");
-        Dataset<Row> frontRows = input.join(functions.broadcast(frontKeys), scala.jdk.javaapi.CollectionConverters
+        return input.join(functions.broadcast(frontKeys), scala.jdk.javaapi.CollectionConverters
                         .asScala(List.of("config_hash", "scheme")).toSeq())
                 .select(inputs.stream().map(functions::col).toArray(Column[]::new))
                 .repartition(functions.col("config_hash"), functions.col("scheme"))
@@ -261,13 +287,10 @@ public final class ParetoJob {
                 .select(java.util.Arrays.stream(SCHEMA.fieldNames()).map(functions::col).toArray(Column[]::new))
                 .repartition(1)
                 .sortWithinPartitions(order(request));
-        try {
-            frontRows.write().mode("errorifexists").parquet(staging.toString());
-        } catch (RuntimeException e) {
-            throw sparkError(e, "computing the front of sweep '" + name + "'");
-        }
+    }
 
-        // the groups, from the rows just written (a few rows per group)
+    /** Each group's designs considered and front size, from the rows just written (a few per group). */
+    private List<Group> groups(Path staging, List<String> by) {
         List<Column> groupCols = by.stream().map(functions::col).toList();
         Dataset<Row> written = spark.read().schema(SCHEMA).parquet(staging.toString());
         List<Column> aggs = List.of(functions.max("candidates"), functions.count(functions.lit(1)));
@@ -275,8 +298,6 @@ public final class ParetoJob {
                 : written.groupBy(groupCols.toArray(Column[]::new)).agg(aggs.get(0), aggs.get(1))
                 .orderBy(groupCols.toArray(Column[]::new));
         List<Group> groups = new ArrayList<>();
-        long designCount = 0;
-        long frontCount = 0;
         for (Row r : perGroup.collectAsList()) {
             List<Object> key = new ArrayList<>();
             for (int i = 0; i < by.size(); i++) {
@@ -285,10 +306,8 @@ public final class ParetoJob {
             long candidates = r.getLong(by.size());
             long size = r.getLong(by.size() + 1);
             groups.add(new Group(key, candidates, size));
-            designCount += candidates;
-            frontCount += size;
         }
-        return new Outcome(name, out.root.toString(), rows, selected, nulls, designCount, groups, frontCount, 0);
+        return groups;
     }
 
     /** The narrow pass's averaged rows: the keys as read, the objectives' means, the seeds. */

@@ -203,6 +203,29 @@ class DesignSearchJobTest {
     }
 
     @Test
+    void theTableHoldsNoInfinityOrNaN() {
+        assertThat(spark.sql("SELECT count(*) FROM designs WHERE isnan(latency_ns) OR isnan(energy_pj)"
+                + " OR isnan(area_mm2) OR isnan(speedup) OR isnan(energy_saving) OR isnan(read_error_rate)"
+                + " OR isnan(adc_clip_rate) OR isnan(lambda) OR abs(latency_ns) = double('inf')"
+                + " OR abs(energy_pj) = double('inf') OR abs(lambda) = double('inf')").first().getLong(0)).isZero();
+    }
+
+    @Test
+    void aSearchRefusesWhileAnotherRunHoldsTheSweepFolder() throws Exception {
+        PrintWriter console = new PrintWriter(new StringWriter(), true);
+        SweepOutput out = new SweepOutput(new org.apache.hadoop.fs.Path(dir.resolve("out/small-designs").toString()),
+                spark.sparkContext().hadoopConfiguration());
+        long before = spark.sql("SELECT count(*) FROM designs").first().getLong(0);
+        try (SweepLease held = SweepLease.acquire(out.fs(), out.root, Duration.ofSeconds(120), console)) {
+            assertThatThrownBy(() -> new DesignSearchJob(spark, console, "test").run(dir.resolve("out").toString(),
+                    "small-designs", new DesignSearchJob.Request("sre-bit", WHERE, OBJECTIVES)))
+                    .isInstanceOf(SweepException.class);
+        }
+        ResultViews.register(spark, dir.resolve("out").toString());
+        assertThat(spark.sql("SELECT count(*) FROM designs").first().getLong(0)).isEqualTo(before);
+    }
+
+    @Test
     void anUnknownColumnInTheConditionIsAOneLineError() {
         PrintWriter console = new PrintWriter(new StringWriter(), true);
         assertThatThrownBy(() -> new DesignSearchJob(spark, console, "test").run(dir.resolve("out").toString(),
