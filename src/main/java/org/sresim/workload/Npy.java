@@ -150,7 +150,31 @@ public final class Npy {
 
     /** Reads sequentially; {@code fileSize} is -1 when unknown (then truncation shows at the end). */
     private static NpyArray read(ReadableByteChannel ch, long fileSize, String name) throws IOException {
-        // Magic string, version, header length (2 bytes in 1.0, 4 bytes in 2.0 / 3.0).
+        Prefix prefix = readPrefix(ch, fileSize, name);
+        Header h = parseHeader(readHeaderText(ch, prefix, name), name);
+        int n = elementCount(h, name);
+        Dtype dtype = dtype(h.descr);
+        long dataBytes = (long) n * dtype.size();
+        long dataOffset = prefix.length() + prefix.headerLength();
+        if (fileSize >= 0 && fileSize - dataOffset < dataBytes) {
+            throw truncated(name, h, dataBytes, fileSize - dataOffset);
+        }
+        long[] ints = dtype.integer() ? new long[n] : null;
+        double[] floats = dtype.integer() ? null : new double[n];
+        readData(ch, name, h, dtype, dataBytes, ints, floats);
+        if (h.fortran && h.shape.length > 1) {
+            ints = ints == null ? null : toCOrder(ints, h.shape);
+            floats = floats == null ? null : toCOrder(floats, h.shape);
+        }
+        return new NpyArray(h.descr, h.shape, ints, floats);
+    }
+
+    /** The fixed part before the header: format version, its own length, the header's length. */
+    private record Prefix(int major, int length, long headerLength) {
+    }
+
+    /** Magic string, version, header length (2 bytes in 1.0, 4 bytes in 2.0 / 3.0). */
+    private static Prefix readPrefix(ReadableByteChannel ch, long fileSize, String name) throws IOException {
         ByteBuffer prefix = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
         prefix.limit(10);
         int got = readUpTo(ch, prefix);
@@ -181,6 +205,11 @@ public final class Npy {
         long headerLength = prefixLength == 10
                 ? prefix.getShort(8) & 0xffffL
                 : prefix.getInt(8) & 0xffffffffL;
+        checkHeaderLength(headerLength, prefixLength, fileSize, name);
+        return new Prefix(major, prefixLength, headerLength);
+    }
+
+    private static void checkHeaderLength(long headerLength, int prefixLength, long fileSize, String name) {
         if (headerLength > MAX_HEADER_LENGTH) {
             throw fail(name, "header length " + headerLength + " is implausibly large");
         }
@@ -188,28 +217,30 @@ public final class Npy {
             throw fail(name, "truncated header (declares " + headerLength + " bytes, file has "
                     + (fileSize - prefixLength) + " after the prefix)");
         }
+    }
 
-        // The header: a Python dict literal, latin-1 in 1.0 / 2.0, UTF-8 in 3.0.
-        ByteBuffer headerBytes = ByteBuffer.allocate((int) headerLength);
-        if (readUpTo(ch, headerBytes) < headerLength) {
+    /** The header: a Python dict literal, latin-1 in 1.0 / 2.0, UTF-8 in 3.0. */
+    private static String readHeaderText(ReadableByteChannel ch, Prefix prefix, String name) throws IOException {
+        ByteBuffer headerBytes = ByteBuffer.allocate((int) prefix.headerLength());
+        if (readUpTo(ch, headerBytes) < prefix.headerLength()) {
             throw fail(name, "truncated header");
         }
         headerBytes.flip();
-        String header;
-        if (major == 3) {
-            try {
-                header = StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(headerBytes).toString();
-            } catch (CharacterCodingException e) {
-                throw fail(name, "malformed header: not valid UTF-8");
-            }
-        } else {
-            header = StandardCharsets.ISO_8859_1.decode(headerBytes).toString();
+        if (prefix.major() != 3) {
+            return StandardCharsets.ISO_8859_1.decode(headerBytes).toString();
         }
-        Header h = parseHeader(header, name);
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(headerBytes).toString();
+        } catch (CharacterCodingException e) {
+            throw fail(name, "malformed header: not valid UTF-8");
+        }
+    }
 
+    /** The number of elements the shape declares, checked to fit a Java array. */
+    private static int elementCount(Header h, String name) {
         long size = 1;
         for (int d : h.shape) {
             size *= d;
@@ -218,22 +249,7 @@ public final class Npy {
                         + " has more elements than a Java array can hold");
             }
         }
-        Dtype dtype = dtype(h.descr);
-        long dataBytes = size * dtype.size();
-        long dataOffset = prefixLength + headerLength;
-        if (fileSize >= 0 && fileSize - dataOffset < dataBytes) {
-            throw truncated(name, h, dataBytes, fileSize - dataOffset);
-        }
-
-        int n = (int) size;
-        long[] ints = dtype.integer() ? new long[n] : null;
-        double[] floats = dtype.integer() ? null : new double[n];
-        readData(ch, name, h, dtype, dataBytes, ints, floats);
-        if (h.fortran && h.shape.length > 1) {
-            ints = ints == null ? null : toCOrder(ints, h.shape);
-            floats = floats == null ? null : toCOrder(floats, h.shape);
-        }
-        return new NpyArray(h.descr, h.shape, ints, floats);
+        return (int) size;
     }
 
     private static WorkloadException truncated(String name, Header h, long needed, long available) {
