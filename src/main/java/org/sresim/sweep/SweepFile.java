@@ -103,6 +103,25 @@ public final class SweepFile {
     }
 
     private SweepPlan parse(JsonNode root, Path dir) {
+        String name = checkTopLevel(root);
+        Config base = withFixed(root, base(root, dir));
+        List<Axis> axes = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        if (root.has("grid")) {
+            gridAxes(root.get("grid"), base, seen, axes);
+        }
+        if (root.has("zip")) {
+            zipAxes(root.get("zip"), base, seen, axes);
+        }
+        List<Long> seeds = seeds(root, base);
+        Map<String, Network> networks = networks(base, axes);
+        SweepPlan plan = new SweepPlan(name, base, axes, seeds, networks, definitionHash(root, base));
+        GridCheck.check(plan, origin, this::checkData);
+        return plan;
+    }
+
+    /** Checks the top-level keys; returns the sweep's name. */
+    private String checkTopLevel(JsonNode root) {
         if (root == null || !root.isObject()) {
             throw error("expected a map with name, grid, ... at the top level");
         }
@@ -115,7 +134,11 @@ public final class SweepFile {
         if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
             throw error("'name' must be a folder-safe word (letters, digits, . _ -), got '" + name + "'");
         }
-        Config base = base(root, dir);
+        return name;
+    }
+
+    /** The base config with the {@code fixed} values over it, the {@code data} location pinned. */
+    private Config withFixed(JsonNode root, Config base) {
         Map<String, Object> fixed = new LinkedHashMap<>();
         if (root.has("fixed")) {
             JsonNode f = requireMap(root.get("fixed"), "fixed");
@@ -127,57 +150,55 @@ public final class SweepFile {
             fixed.put("data", dataLocation(base.text("data"), "base 'data'"));
         }
         try {
-            base = base.with(fixed, origin + ": fixed");
+            return base.with(fixed, origin + ": fixed");
         } catch (ConfigException e) {
             throw new SweepException(e.getMessage());
         }
+    }
 
-        List<Axis> axes = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        if (root.has("grid")) {
-            Iterator<Map.Entry<String, JsonNode>> it = requireMap(root.get("grid"), "grid").fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
-                String where = "grid axis '" + e.getKey() + "'";
-                Key key = axisKey(e.getKey(), where);
-                once(seen, key.name(), where);
-                axes.add(new Axis(List.of(key.name()), List.of(values(key, e.getValue(), where, base))));
-            }
+    /** One axis per {@code grid} key, in file order. */
+    private void gridAxes(JsonNode grid, Config base, Set<String> seen, List<Axis> axes) {
+        Iterator<Map.Entry<String, JsonNode>> it = requireMap(grid, "grid").fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String where = "grid axis '" + e.getKey() + "'";
+            Key key = axisKey(e.getKey(), where);
+            once(seen, key.name(), where);
+            axes.add(new Axis(List.of(key.name()), List.of(values(key, e.getValue(), where, base))));
         }
-        if (root.has("zip")) {
-            JsonNode zip = root.get("zip");
-            if (!zip.isArray()) {
-                throw error("'zip' must be a list of maps, e.g. zip: [{ou.rows: [9, 16], ou.cols: [8, 16]}]");
-            }
-            for (int g = 0; g < zip.size(); g++) {
-                String group = "zip group " + (g + 1);
-                Iterator<Map.Entry<String, JsonNode>> it = requireMap(zip.get(g), group).fields();
-                List<String> keys = new ArrayList<>();
-                List<List<Object>> lists = new ArrayList<>();
-                while (it.hasNext()) {
-                    Map.Entry<String, JsonNode> e = it.next();
-                    String where = group + " axis '" + e.getKey() + "'";
-                    Key key = axisKey(e.getKey(), where);
-                    once(seen, key.name(), where);
-                    List<Object> vals = values(key, e.getValue(), where, base);
-                    if (!lists.isEmpty() && vals.size() != lists.get(0).size()) {
-                        throw error(group + ": lists of unequal length (" + keys.get(0) + " has " + lists.get(0).size()
-                                + " values, " + key.name() + " has " + vals.size() + ")");
-                    }
-                    keys.add(key.name());
-                    lists.add(vals);
-                }
-                if (keys.isEmpty()) {
-                    throw error(group + " is empty");
-                }
-                axes.add(new Axis(keys, lists));
-            }
+    }
+
+    /** One axis per {@code zip} group, its keys stepping together. */
+    private void zipAxes(JsonNode zip, Config base, Set<String> seen, List<Axis> axes) {
+        if (!zip.isArray()) {
+            throw error("'zip' must be a list of maps, e.g. zip: [{ou.rows: [9, 16], ou.cols: [8, 16]}]");
         }
-        List<Long> seeds = seeds(root, base);
-        Map<String, Network> networks = networks(base, axes);
-        SweepPlan plan = new SweepPlan(name, base, axes, seeds, networks, definitionHash(root, base));
-        GridCheck.check(plan, origin, this::checkData);
-        return plan;
+        for (int g = 0; g < zip.size(); g++) {
+            axes.add(zipGroup(zip.get(g), "zip group " + (g + 1), base, seen));
+        }
+    }
+
+    private Axis zipGroup(JsonNode node, String group, Config base, Set<String> seen) {
+        Iterator<Map.Entry<String, JsonNode>> it = requireMap(node, group).fields();
+        List<String> keys = new ArrayList<>();
+        List<List<Object>> lists = new ArrayList<>();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String where = group + " axis '" + e.getKey() + "'";
+            Key key = axisKey(e.getKey(), where);
+            once(seen, key.name(), where);
+            List<Object> vals = values(key, e.getValue(), where, base);
+            if (!lists.isEmpty() && vals.size() != lists.get(0).size()) {
+                throw error(group + ": lists of unequal length (" + keys.get(0) + " has " + lists.get(0).size()
+                        + " values, " + key.name() + " has " + vals.size() + ")");
+            }
+            keys.add(key.name());
+            lists.add(vals);
+        }
+        if (keys.isEmpty()) {
+            throw error(group + " is empty");
+        }
+        return new Axis(keys, lists);
     }
 
     /**
