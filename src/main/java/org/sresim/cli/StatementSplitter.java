@@ -37,70 +37,93 @@ final class StatementSplitter {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             char next = i + 1 < text.length() ? text.charAt(i + 1) : '\0';
-            switch (state) {
-                case CODE -> {
-                    if (c == ';') {
-                        if (hasCode) {
-                            done.add(new Statement(current.toString().strip(), startLine));
-                        }
-                        clear();
-                    } else if (c == '-' && next == '-') {
-                        state = State.LINE_COMMENT;
-                        i++;
-                    } else if (c == '/' && next == '*') {
-                        state = State.BLOCK_COMMENT;
-                        blockDepth = 1;
-                        current.append("/*");
-                        i++;
-                    } else {
-                        if (c == '\'' || c == '"' || c == '`') {
-                            state = c == '\'' ? State.SINGLE_QUOTE : c == '"' ? State.DOUBLE_QUOTE : State.BACKTICK;
-                        }
-                        if (!hasCode && !Character.isWhitespace(c)) {
-                            hasCode = true;
-                            startLine = lines;
-                        }
-                        current.append(c);
-                    }
-                }
-                case SINGLE_QUOTE, DOUBLE_QUOTE -> {
-                    current.append(c);
-                    if (c == '\\') {
-                        current.append(next);
-                        i++;
-                    } else if (c == (state == State.SINGLE_QUOTE ? '\'' : '"')) {
-                        state = State.CODE;
-                    }
-                }
-                case BACKTICK -> {
-                    current.append(c);
-                    if (c == '`') {
-                        state = State.CODE;
-                    }
-                }
-                case LINE_COMMENT -> {
-                    if (c == '\n') {
-                        current.append(c);
-                        state = State.CODE;
-                    }
-                }
-                case BLOCK_COMMENT -> {
-                    current.append(c);
-                    if (c == '/' && next == '*') {
-                        blockDepth++;
-                        current.append(next);
-                        i++;
-                    } else if (c == '*' && next == '/') {
-                        current.append(next);
-                        i++;
-                        if (--blockDepth == 0) {
-                            state = State.CODE;
-                        }
-                    }
-                }
+            // each step returns whether it also took the next character (an escape, a two-character token)
+            boolean tookNext = switch (state) {
+                case CODE -> code(c, next, done);
+                case SINGLE_QUOTE, DOUBLE_QUOTE -> quoted(c, next);
+                case BACKTICK -> backtick(c);
+                case LINE_COMMENT -> lineComment(c);
+                case BLOCK_COMMENT -> blockComment(c, next);
+            };
+            if (tookNext) {
+                i++;
             }
         }
         return done;
+    }
+
+    private boolean code(char c, char next, List<Statement> done) {
+        if (c == ';') {
+            if (hasCode) {
+                done.add(new Statement(current.toString().strip(), startLine));
+            }
+            clear();
+            return false;
+        }
+        if (c == '-' && next == '-') {
+            state = State.LINE_COMMENT;
+            return true;
+        }
+        if (c == '/' && next == '*') {
+            state = State.BLOCK_COMMENT;
+            blockDepth = 1;
+            current.append("/*");
+            return true;
+        }
+        if (c == '\'' || c == '"' || c == '`') {
+            state = c == '\'' ? State.SINGLE_QUOTE : c == '"' ? State.DOUBLE_QUOTE : State.BACKTICK;
+        }
+        if (!hasCode && !Character.isWhitespace(c)) {
+            hasCode = true;
+            startLine = lines;
+        }
+        current.append(c);
+        return false;
+    }
+
+    private boolean quoted(char c, char next) {
+        current.append(c);
+        if (c == '\\') {
+            current.append(next);
+            return true;
+        }
+        if (c == (state == State.SINGLE_QUOTE ? '\'' : '"')) {
+            state = State.CODE;
+        }
+        return false;
+    }
+
+    private boolean backtick(char c) {
+        current.append(c);
+        if (c == '`') {
+            state = State.CODE;
+        }
+        return false;
+    }
+
+    private boolean lineComment(char c) {
+        if (c == '\n') {
+            current.append(c);
+            state = State.CODE;
+        }
+        return false;
+    }
+
+    private boolean blockComment(char c, char next) {
+        current.append(c);
+        if (c == '/' && next == '*') {
+            blockDepth++;
+            current.append(next);
+            return true;
+        }
+        if (c == '*' && next == '/') {
+            current.append(next);
+            if (--blockDepth == 0) {
+                state = State.CODE;
+            }
+            return true;
+        }
+        return false;
     }
 
     /** True while a statement has begun but not ended, or a quote or bracketed comment is open. */
