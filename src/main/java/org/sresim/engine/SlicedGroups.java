@@ -1,5 +1,7 @@
 package org.sresim.engine;
 
+import java.util.Arrays;
+
 /**
  * sre-value and sre-bit of one row block for OU heights that are powers of two, counted for 64
  * column groups at a time with vertical (bit-sliced) counters instead of a popcount per group.
@@ -96,50 +98,32 @@ final class SlicedGroups {
             k = Math.max(k, shift[h]);
         }
         this.slices = k;
-        // slots: the block's groups one after another, column block by column block
-        int groups = 0;
-        int classes = 0;
-        int[] block = new int[m.physicalCols];
-        int[] width = new int[m.physicalCols];
-        int[] classOfSlot = new int[m.physicalCols];
-        for (int cb = 0; cb < m.colBlocks; cb++) {
-            for (int g = 0; g < m.groups(cb); g++, groups++) {
-                int wg = m.groupWidth(cb, g);
-                if (g == 0 || wg != width[classes - 1]) {
-                    block[classes] = cb;
-                    width[classes] = wg;
-                    classes++;
-                }
-                classOfSlot[groups] = classes - 1;
-            }
-        }
-        this.words = (groups + 63) >>> 6;
-        this.classBlock = java.util.Arrays.copyOf(block, classes);
-        this.classWidth = java.util.Arrays.copyOf(width, classes);
-        int[] segments = new int[words + 1];
-        long[] masksOf = new long[words + classes];
-        int[] classOf = new int[masksOf.length];
-        int n = 0;
-        for (int w = 0; w < words; w++) {
-            segments[w] = n;
-            for (int slot = w << 6; slot < Math.min(groups, (w + 1) << 6); slot++) {
-                if (slot == w << 6 || classOfSlot[slot] != classOf[n - 1]) {
-                    classOf[n++] = classOfSlot[slot];
-                }
-                masksOf[n - 1] |= 1L << slot;
-            }
-        }
-        segments[words] = n;
-        this.wordSegments = segments;
-        this.segmentMask = java.util.Arrays.copyOf(masksOf, n);
-        this.segmentClass = java.util.Arrays.copyOf(classOf, n);
+        Slots slots = Slots.of(m);
+        this.words = slots.words();
+        this.classBlock = slots.classBlock();
+        this.classWidth = slots.classWidth();
+        this.wordSegments = slots.wordSegments();
+        this.segmentMask = slots.segmentMask();
+        this.segmentClass = slots.segmentClass();
         this.vectors = new long[words * rowsIn];
+        fillVectors(masks, m);
+        int n = segmentMask.length;
+        this.stride = slices + heights.length;
+        this.valueTotals = new long[n * stride];
+        this.bitTotals = new long[n * stride];
+        this.activeHits = new long[rowsIn];
+        this.stepHits = new long[rowsIn];
+        this.list = new int[rowsIn];
+    }
+
+    /** Sets bit slot of row r's vector for every row r that the slot's group keeps. */
+    private void fillVectors(BlockMasks masks, LayerMapping m) {
         long[] bits = masks.masks();
         int perMask = masks.words();
         for (int cb = 0, slot = 0; cb < m.colBlocks; cb++) {
             for (int id : masks.maskOfGroup()[cb]) {
                 long bit = 1L << slot;
-                int at = (slot >>> 6) * rowsIn;
+                int at = (slot >>> 6) * rows;
                 for (int j = 0; j < perMask; j++) {
                     for (long set = bits[id * perMask + j]; set != 0; set &= set - 1) {
                         vectors[at + (j << 6) + Long.numberOfTrailingZeros(set)] |= bit;
@@ -148,12 +132,55 @@ final class SlicedGroups {
                 slot++;
             }
         }
-        this.stride = slices + heights.length;
-        this.valueTotals = new long[n * stride];
-        this.bitTotals = new long[n * stride];
-        this.activeHits = new long[rowsIn];
-        this.stepHits = new long[rowsIn];
-        this.list = new int[rowsIn];
+    }
+
+    /**
+     * Where the block's groups sit: slots are the groups one after another, column block by column
+     * block; classes and segments as the fields of {@link SlicedGroups} say.
+     */
+    private record Slots(int words, int[] classBlock, int[] classWidth, int[] wordSegments, long[] segmentMask,
+                         int[] segmentClass) {
+
+        static Slots of(LayerMapping m) {
+            int groups = 0;
+            int classes = 0;
+            int[] block = new int[m.physicalCols];
+            int[] width = new int[m.physicalCols];
+            int[] classOfSlot = new int[m.physicalCols];
+            for (int cb = 0; cb < m.colBlocks; cb++) {
+                for (int g = 0; g < m.groups(cb); g++, groups++) {
+                    int wg = m.groupWidth(cb, g);
+                    if (g == 0 || wg != width[classes - 1]) {
+                        block[classes] = cb;
+                        width[classes] = wg;
+                        classes++;
+                    }
+                    classOfSlot[groups] = classes - 1;
+                }
+            }
+            return segmented(groups, classOfSlot, Arrays.copyOf(block, classes), Arrays.copyOf(width, classes));
+        }
+
+        /** Cuts each word of slots where the class changes. */
+        private static Slots segmented(int groups, int[] classOfSlot, int[] classBlock, int[] classWidth) {
+            int words = (groups + 63) >>> 6;
+            int[] segments = new int[words + 1];
+            long[] masksOf = new long[words + classBlock.length];
+            int[] classOf = new int[masksOf.length];
+            int n = 0;
+            for (int w = 0; w < words; w++) {
+                segments[w] = n;
+                for (int slot = w << 6; slot < Math.min(groups, (w + 1) << 6); slot++) {
+                    if (slot == w << 6 || classOfSlot[slot] != classOf[n - 1]) {
+                        classOf[n++] = classOfSlot[slot];
+                    }
+                    masksOf[n - 1] |= 1L << slot;
+                }
+            }
+            segments[words] = n;
+            return new Slots(words, classBlock, classWidth, segments, Arrays.copyOf(masksOf, n),
+                    Arrays.copyOf(classOf, n));
+        }
     }
 
     /** Adds one window: its active rows for sre-value, each used step's rows for sre-bit. */
