@@ -267,14 +267,27 @@ final class AccuracyProxy {
                 level[r][c] = m.level(w, first + r, colStart + c);
             }
         }
+        int[][] digit = digits(input);
+        int[] selected = new int[rows];
+        groupConversions(m, cb, input, level, digit, selected);
+        idealConversions(level, digit, selected, cols);
+    }
+
+    /** digit[b][r]: row r's input digit at input step b. */
+    private int[][] digits(int[] input) {
         int digitMask = (1 << hw.dacBits()) - 1;
-        int[][] digit = new int[hw.inputSteps()][rows];
+        int[][] digit = new int[hw.inputSteps()][input.length];
         for (int b = 0; b < hw.inputSteps(); b++) {
-            for (int r = 0; r < rows; r++) {
+            for (int r = 0; r < input.length; r++) {
                 digit[b][r] = (input[r] >>> (b * hw.dacBits())) & digitMask;
             }
         }
-        int[] selected = new int[rows];
+        return digit;
+    }
+
+    /** The OU schemes' conversions, row by row; {@code selected} is scratch of the tile's rows. */
+    private void groupConversions(LayerMapping m, int cb, int[] input, int[][] level, int[][] digit, int[] selected) {
+        int rows = input.length;
         // groups outer, steps inner, as the bit-set path: each tally sums in the same order
         for (int g = 0; g < m.groups(cb); g++) {
             int c0 = g * hw.ouCols();
@@ -297,6 +310,11 @@ final class AccuracyProxy {
                 }
             }
         }
+    }
+
+    /** The ideal design's conversions: every row of the tile at once, per input step. */
+    private void idealConversions(int[][] level, int[][] digit, int[] selected, int cols) {
+        int rows = selected.length;
         for (int b = 0; b < hw.inputSteps(); b++) {
             for (int r = 0; r < rows; r++) {
                 selected[r] = r;
