@@ -5,8 +5,11 @@ import java.util.Map;
 import org.sresim.hw.Action;
 import org.sresim.hw.Hardware;
 
-/** The counts of every scheme for one layer, plus what the layer's mapping costs in storage. */
-final class LayerCounts {
+/**
+ * The counts of every scheme for one layer, plus what the layer's mapping costs in storage. Public
+ * only as a type, so that {@link Counter}'s results can be held and compared outside the engine.
+ */
+public final class LayerCounts {
     final int tiles;
     final Map<Scheme, SchemeCounts> schemes = new EnumMap<>(Scheme.class);
     /** Index table bits stored for the compressed schemes: sum over tiles and groups of |S| * index width. */

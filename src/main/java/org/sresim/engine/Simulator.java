@@ -204,7 +204,7 @@ public final class Simulator {
      * {@code sim.windows} distinct windows of the layer drawn uniformly at random (seeded by the
      * point seed and layer), sorted; null when every window is simulated.
      */
-    static int[] windowSample(MatrixLayer layer, int simWindows, long seed) {
+    public static int[] windowSample(MatrixLayer layer, int simWindows, long seed) {
         if (simWindows <= 0 || simWindows >= layer.windows()) {
             return null;
         }

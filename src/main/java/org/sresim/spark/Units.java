@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.function.LongToDoubleFunction;
 import org.sresim.sweep.SweepPlan;
 import org.sresim.workload.MatrixLayer;
@@ -23,12 +22,11 @@ import org.sresim.workload.Network;
  * core's share of the sweep and has enough variants to pay for counting again, or exceeds
  * {@code MAX_POINTS}. Units go out longest first (LPT list scheduling:
  * expensive work starts first, cheap units fill the tail). Each unit is one task that writes and
- * commits its own rows, so no barrier separates them. {@link #replay} runs the same plan on virtual
- * cores with measured costs.
+ * commits its own rows, so no barrier separates them.
  */
-final class Units {
+public final class Units {
     static final int UNITS_PER_CORE = 16;
-    static final int MAX_POINTS = 256;
+    public static final int MAX_POINTS = 256;
     /**
      * Estimated cost of one more hardware variant of a counted workload, as a fraction of counting
      * it: pricing, the variant's own OU height's conversions and its output rows. Measured with
@@ -44,7 +42,7 @@ final class Units {
     }
 
     /** The positions [start, end) of the grid, computed and committed by one task; cost is the estimate. */
-    record Unit(long start, long end, double cost) implements Serializable {
+    public record Unit(long start, long end, double cost) implements Serializable {
         long points() {
             return end - start;
         }
@@ -55,7 +53,7 @@ final class Units {
      * (p any of its positions) plus {@link #VARIANT_SHARE} of it for every point. Only ratios matter:
      * the estimates order units and size them.
      */
-    record Costs(long variantsPerGroup, LongToDoubleFunction countCost) {
+    public record Costs(long variantsPerGroup, LongToDoubleFunction countCost) {
         double of(long start, long end) {
             double count = countCost.applyAsDouble(start);
             return count + (end - start) * VARIANT_SHARE * count;
@@ -78,7 +76,7 @@ final class Units {
      * a fixed 10^6 for the per-point work every network has, scaled up for narrow OU column groups
      * ({@link #OU_COLS_SCALE}).
      */
-    static Costs estimatedCost(SweepPlan plan) {
+    public static Costs estimatedCost(SweepPlan plan) {
         Map<String, Double> byNetwork = new HashMap<>();
         plan.networks().forEach((name, n) -> byNetwork.put(name, networkCost(n)));
         org.sresim.sweep.ExecutionOrder order = plan.executionOrder();
@@ -98,7 +96,7 @@ final class Units {
     }
 
     /** The missing position ranges cut into units for {@code cores} cores, longest first. */
-    static List<Unit> plan(List<long[]> missing, Costs costs, int cores, int maxPoints) {
+    public static List<Unit> plan(List<long[]> missing, Costs costs, int cores, int maxPoints) {
         double[] total = {0};
         forEachGroup(missing, costs, (from, to) -> total[0] += costs.of(from, to));
         double coreShare = total[0] / Math.max(1, cores);
@@ -187,37 +185,5 @@ final class Units {
             out.add(new long[] {group[0] + n * i / k, group[0] + n * (i + 1) / k});
         }
         return out;
-    }
-
-    /** What a replay found: busy core-seconds over available core-seconds. */
-    record Replay(int cores, int units, double workSeconds, double makespanSeconds) {
-        double utilisation() {
-            return workSeconds / (cores * makespanSeconds);
-        }
-    }
-
-    /**
-     * List scheduling of {@code units}, in order, on {@code cores} virtual cores: each unit starts on
-     * the first core to become free (what Spark does with the tasks of FIFO jobs), taking the sum of
-     * its points' measured seconds.
-     */
-    static Replay replay(List<Unit> units, LongToDoubleFunction seconds, int cores) {
-        PriorityQueue<Double> free = new PriorityQueue<>();
-        for (int c = 0; c < cores; c++) {
-            free.add(0.0);
-        }
-        double work = 0;
-        double end = 0;
-        for (Unit u : units) {
-            double d = 0;
-            for (long i = u.start(); i < u.end(); i++) {
-                d += seconds.applyAsDouble(i);
-            }
-            work += d;
-            double finish = free.poll() + d;
-            end = Math.max(end, finish);
-            free.add(finish);
-        }
-        return new Replay(cores, units.size(), work, end);
     }
 }

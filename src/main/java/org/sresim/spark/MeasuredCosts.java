@@ -2,34 +2,31 @@ package org.sresim.spark;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.sresim.sweep.ExecutionOrder;
 import org.sresim.sweep.SweepException;
 import org.sresim.sweep.SweepFile;
 import org.sresim.sweep.SweepPlan;
 
 /**
- * Replays a finished sweep's measured point costs ({@code sim_ms}) through the sweep's scheduling
- * ({@link Units#plan} for N cores, then list scheduling in that order) on N virtual cores: the
- * utilisation a cluster of that size would see, task overheads aside. The plan comes from the
- * sweep file recorded in the folder's {@code sweep.json} (its execution order and workload groups).
- * A point's measured cost includes counting its workload when it was the first of its group in
- * its task; where N cores split groups that the measured run did not, the replay does not add the
- * extra counting, so it is optimistic there.
+ * A finished sweep's measured point costs ({@code sim_ms}) by execution position, with the plan of
+ * the sweep file recorded in the folder's {@code sweep.json} (its execution order and workload
+ * groups): what {@code bench --replay} schedules on virtual cores.
+ *
+ * @param secondsAt the measured seconds of the point at each execution position
  */
-public final class ScheduleReplay {
-    private ScheduleReplay() {
-    }
+public record MeasuredCosts(SweepPlan plan, double[] secondsAt) {
 
-    /** Per core count: cores, units, work seconds, makespan seconds, utilisation. */
-    public static List<double[]> replay(SparkSession spark, String sweepRoot, List<Integer> cores) {
+    /** Reads the costs of the complete sweep in {@code sweepRoot}. */
+    public static MeasuredCosts read(SparkSession spark, String sweepRoot) {
         SweepOutput out = new SweepOutput(new Path(sweepRoot), spark.sparkContext().hadoopConfiguration());
         SweepPlan plan = recordedPlan(out);
         List<Row> rows = ResultViews.committed(spark, out, "points")
-                .groupBy("point_index").agg(org.apache.spark.sql.functions.max("sim_ms"))
+                .groupBy("point_index").agg(functions.max("sim_ms"))
                 .collectAsList();
         long size = plan.size();
         if (size != rows.size()) {
@@ -41,18 +38,11 @@ public final class ScheduleReplay {
             byIndex[(int) r.getLong(0)] = r.getDouble(1) / 1e3;
         }
         double[] seconds = new double[(int) size];
-        org.sresim.sweep.ExecutionOrder order = plan.executionOrder();
+        ExecutionOrder order = plan.executionOrder();
         for (int p = 0; p < size; p++) {
             seconds[p] = byIndex[(int) order.indexAt(p)];
         }
-        Units.Costs costs = Units.estimatedCost(plan);
-        List<double[]> result = new ArrayList<>();
-        for (int n : cores) {
-            List<Units.Unit> units = Units.plan(List.<long[]>of(new long[] {0, size}), costs, n, Units.MAX_POINTS);
-            Units.Replay r = Units.replay(units, p -> seconds[(int) p], n);
-            result.add(new double[] {n, r.units(), r.workSeconds(), r.makespanSeconds(), r.utilisation()});
-        }
-        return result;
+        return new MeasuredCosts(plan, seconds);
     }
 
     /** The plan of the sweep file named in the folder's manifest, which must still define the same grid. */

@@ -1,4 +1,4 @@
-package org.sresim.spark;
+package org.sresim.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
