@@ -63,17 +63,11 @@ public final class SweepJob {
      * @param maxTaskPoints at most this many points per task (0: {@link Units#MAX_POINTS})
      * @param forceRerun    delete the folder's results and start over (instead of refusing a changed input)
      * @param leaseTimeout  a lease whose heartbeat is older is taken over
-     * @param fault         test hook injected into tasks
      */
     public record Options(String outDir, String sweepFile, JsonNode definition, String version, int maxTaskPoints,
-                          boolean forceRerun, Duration leaseTimeout, UnitTask.Fault fault) {
+                          boolean forceRerun, Duration leaseTimeout) {
         public Options(String outDir, String sweepFile, JsonNode definition, String version) {
-            this(outDir, sweepFile, definition, version, 0, false, SweepLease.DEFAULT_TIMEOUT, UnitTask.Fault.NONE);
-        }
-
-        public Options(String outDir, String sweepFile, JsonNode definition, String version, int maxTaskPoints,
-                       boolean forceRerun, Duration leaseTimeout) {
-            this(outDir, sweepFile, definition, version, maxTaskPoints, forceRerun, leaseTimeout, UnitTask.Fault.NONE);
+            this(outDir, sweepFile, definition, version, 0, false, SweepLease.DEFAULT_TIMEOUT);
         }
     }
 
@@ -83,10 +77,17 @@ public final class SweepJob {
 
     private final SparkSession spark;
     private final PrintWriter console;
+    private final UnitTask.BeforeMarker beforeMarker;
 
     public SweepJob(SparkSession spark, PrintWriter console) {
+        this(spark, console, UnitTask.BeforeMarker.NONE);
+    }
+
+    /** A job whose tasks also run {@code beforeMarker} between a unit's moves and its marker. */
+    SweepJob(SparkSession spark, PrintWriter console, UnitTask.BeforeMarker beforeMarker) {
         this.spark = spark;
         this.console = console;
+        this.beforeMarker = beforeMarker;
     }
 
     public Outcome run(SweepPlan plan, Options o) {
@@ -129,7 +130,7 @@ public final class SweepJob {
         Broadcast<SweepPlan> shared = jsc.broadcast(plan);
         try {
             runUnits(jsc, units, task(shared, new HadoopConf(conf), out.root.toString(), lease.runId(), done, costDone,
-                            o.fault()),
+                            beforeMarker),
                     Math.max(4 * cores, 256), plan.name(), lease);
         } finally {
             progress.stop();
@@ -209,7 +210,8 @@ public final class SweepJob {
     /** The task function; static so it captures only what it names (all serializable, the plan by broadcast). */
     private static VoidFunction<Iterator<Units.Unit>> task(Broadcast<SweepPlan> plan, HadoopConf conf, String root,
                                                           String runId, LongAccumulator done,
-                                                          DoubleAccumulator costDone, UnitTask.Fault fault) {
+                                                          DoubleAccumulator costDone,
+                                                          UnitTask.BeforeMarker beforeMarker) {
         return units -> {
             TaskContext tc = TaskContext.get();
             String attempt = runId + "-t" + tc.taskAttemptId();
@@ -219,9 +221,7 @@ public final class SweepJob {
                     if (tc.isInterrupted()) {
                         throw new IllegalStateException("task killed before committing " + u); // job cancelled
                     }
-                    if (u.start() == fault.crashBeforeMarkerAt()) {
-                        throw new IllegalStateException("injected crash between the moves and the marker of " + u);
-                    }
+                    beforeMarker.check(u);
                 });
                 if (committed) {
                     costDone.add(u.cost()); // paces the ETA (Progress)

@@ -29,9 +29,16 @@ import org.sresim.sweep.SweepPlan;
 final class UnitTask {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Test hooks: fail an attempt of the unit starting at an execution position between its moves and its marker. */
-    record Fault(long crashBeforeMarkerAt) implements java.io.Serializable {
-        static final Fault NONE = new Fault(-1);
+    /**
+     * What a task checks after a unit's files are moved into the tables and before its marker is
+     * created, the one point where stopping leaves files that no marker lists: a task cancelled
+     * there must throw rather than commit. Serializable: it travels to the executors with the task.
+     */
+    interface BeforeMarker extends java.io.Serializable {
+        void check(Units.Unit unit);
+
+        /** Nothing to check beyond the task being killed, which {@link SweepJob} checks itself. */
+        BeforeMarker NONE = unit -> { };
     }
 
     private UnitTask() {
@@ -39,7 +46,7 @@ final class UnitTask {
 
     /**
      * @param attempt      unique name of this attempt (run id and Spark task attempt id)
-     * @param beforeMarker run after the files are moved, before the marker is created (test hook)
+     * @param beforeMarker run after the files are moved, before the marker is created
      * @return true if this attempt committed the unit, false if another attempt had or has
      */
     static boolean run(Units.Unit unit, SweepPlan plan, Configuration conf, Path root, String attempt,

@@ -56,16 +56,24 @@ class SweepJobTest {
         file = dir.resolve("small.yaml");
         Files.writeString(file, SWEEP);
         plan = SweepFile.load(file);
-        console = run("out", 5, UnitTask.Fault.NONE);
+        console = run("out", 5, UnitTask.BeforeMarker.NONE);
         ResultViews.register(spark, dir.resolve("out").toString());
     }
 
-    static String run(String out, int taskPoints, UnitTask.Fault fault) {
+    static String run(String out, int taskPoints, UnitTask.BeforeMarker beforeMarker) {
         StringWriter text = new StringWriter();
-        new SweepJob(spark, new PrintWriter(text, true)).run(plan, new SweepJob.Options(dir.resolve(out).toString(),
-                file.toString(), SweepFile.asJson(file), "test", taskPoints, false, Duration.ofSeconds(120), fault));
+        new SweepJob(spark, new PrintWriter(text, true), beforeMarker).run(plan, new SweepJob.Options(
+                dir.resolve(out).toString(), file.toString(), SweepFile.asJson(file), "test", taskPoints, false,
+                Duration.ofSeconds(120)));
         return text.toString();
     }
+
+    /** Fails every attempt of the unit starting at execution position 0 between its moves and its marker. */
+    static final UnitTask.BeforeMarker CRASH_AT_0 = unit -> {
+        if (unit.start() == 0) {
+            throw new IllegalStateException("injected crash between the moves and the marker of " + unit);
+        }
+    };
 
     static long count(String sql) {
         return spark.sql(sql).first().getLong(0);
@@ -74,14 +82,14 @@ class SweepJobTest {
     @Test
     void aFolderCommittedInAnotherExecutionOrderIsRefusedNotMisread() throws Exception {
         // committed ranges are execution positions: a folder from before workload-group order must not resume
-        run("old-order", 5, UnitTask.Fault.NONE);
+        run("old-order", 5, UnitTask.BeforeMarker.NONE);
         Path manifest = dir.resolve("old-order/small/sweep.json");
         com.fasterxml.jackson.databind.node.ObjectNode m = (com.fasterxml.jackson.databind.node.ObjectNode)
                 new com.fasterxml.jackson.databind.ObjectMapper().readTree(manifest.toFile());
         m.remove("execution_order");
         Files.writeString(manifest, m.toString());
         Files.deleteIfExists(manifest.resolveSibling(".sweep.json.crc")); // Hadoop's local checksum of the old text
-        assertThatThrownBy(() -> run("old-order", 5, UnitTask.Fault.NONE))
+        assertThatThrownBy(() -> run("old-order", 5, UnitTask.BeforeMarker.NONE))
                 .hasMessageContaining("execution order 'grid-index', this engine uses 'workload-groups'")
                 .hasMessageContaining("--force-rerun");
     }
@@ -154,7 +162,7 @@ class SweepJobTest {
 
     @Test
     void chunkingAndPartitioningDoNotChangeAnyNumber() {
-        run("rechunked", 3, UnitTask.Fault.NONE);
+        run("rechunked", 3, UnitTask.BeforeMarker.NONE);
         Dataset<Row> a = spark.read().parquet(dir.resolve("out/small/layers").toString()).drop("sim_ms");
         Dataset<Row> b = spark.read().parquet(dir.resolve("rechunked/small/layers").toString()).drop("sim_ms");
         assertThat(a.count()).isEqualTo(b.count());
@@ -166,7 +174,7 @@ class SweepJobTest {
     void aCrashBetweenMovesAndMarkerLeavesNoRowVisibleAndResumeCompletesWithoutDuplicates() throws Exception {
         // the task of the unit starting at point 0 moves its files into the tables, then dies before its
         // marker: local[2] does not retry, so the job fails with its files in place and no marker
-        assertThatThrownBy(() -> run("crash", 5, new UnitTask.Fault(0)))
+        assertThatThrownBy(() -> run("crash", 5, CRASH_AT_0))
                 .hasMessageContaining("injected crash between the moves and the marker");
         Path root = dir.resolve("crash/small");
         SweepOutput out = new SweepOutput(new org.apache.hadoop.fs.Path(root.toString()), spark.sparkContext()
@@ -194,7 +202,7 @@ class SweepJobTest {
                 .allSatisfy(r -> assertThat(r.getString(3)).contains("published profile").doesNotContain("prune"));
         assertThat(Files.exists(root.resolve("_lease.json"))).as("lease released after the failure").isFalse();
 
-        String second = run("crash", 5, UnitTask.Fault.NONE);
+        String second = run("crash", 5, UnitTask.BeforeMarker.NONE);
         assertThat(second).containsPattern("removed \\d+ uncommitted files of an interrupted run");
         if (committedPoints > 0) { // whether another unit committed before the job aborted depends on timing
             assertThat(second).contains("resuming sweep 'small': " + committedPoints + " of 32 points already committed");
@@ -205,7 +213,7 @@ class SweepJobTest {
         assertThat(points.drop("sim_ms").exceptAll(
                 spark.read().parquet(dir.resolve("out/small/points").toString()).drop("sim_ms")).count()).isZero();
 
-        String third = run("crash", 5, UnitTask.Fault.NONE);
+        String third = run("crash", 5, UnitTask.BeforeMarker.NONE);
         assertThat(third).contains("already complete").contains("nothing to do");
     }
 
