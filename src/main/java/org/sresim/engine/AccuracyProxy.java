@@ -43,22 +43,31 @@ final class AccuracyProxy {
     private final int tileSample;
     private final MisreadMemo misreadMemo;
 
-    /** Use the row-by-row path even for 1-bit DACs (tests compare both). */
-    boolean reference;
+    /**
+     * Whether tiles of 1-bit inputs may take the bit-set path ({@link BitTile}); the row-by-row path
+     * serves every tile and gives the same tallies, so it is the other's check.
+     */
+    private final boolean bitTiles;
 
     /** The proxies at {@code hw}'s OU height. */
     AccuracyProxy(Hardware hw, double sigma, double rRatio, int windowSample, int tileSample) {
         this(hw, new int[] {hw.ouRows()}, sigma, rRatio, windowSample, tileSample);
     }
 
+    AccuracyProxy(Hardware hw, int[] heights, double sigma, double rRatio, int windowSample, int tileSample) {
+        this(hw, heights, sigma, rRatio, windowSample, tileSample, true);
+    }
+
     /**
      * The proxies at each of {@code heights} (OU rows) at once: one sample of (window, tile) pairs,
      * one tile set-up and one pass over each OU row sequence serve every height, and each height's
      * tallies receive the same conversions in the same order as a proxy of that height alone.
-     * {@code hw}'s own OU height is ignored.
+     * {@code hw}'s own OU height is ignored. {@code bitTiles} false: every tile row by row.
      */
-    AccuracyProxy(Hardware hw, int[] heights, double sigma, double rRatio, int windowSample, int tileSample) {
+    AccuracyProxy(Hardware hw, int[] heights, double sigma, double rRatio, int windowSample, int tileSample,
+                  boolean bitTiles) {
         this.hw = hw;
+        this.bitTiles = bitTiles;
         this.heights = heights.clone();
         this.sigma = sigma;
         this.gMin = 1.0 / rRatio;
@@ -255,7 +264,7 @@ final class AccuracyProxy {
             input[r] = w.activation(v, first + r);
         }
         long maxLevel = (1L << hw.cellBits()) - 1;
-        if (hw.dacBits() == 1 && !reference && (long) rows * maxLevel * maxLevel < 1 << 16) {
+        if (hw.dacBits() == 1 && bitTiles && (long) rows * maxLevel * maxLevel < 1 << 16) {
             BitTile tile = new BitTile(rows, cols, input, m, cb);
             tile.pack(w, first, colStart, cols);
             tile.run(m, cb);

@@ -16,25 +16,25 @@ import org.sresim.workload.LayerWorkload;
  * with bit-sliced parity counters ({@link SlicedGroups}).
  */
 final class BitsetCounter implements OuCounter {
-    /** Distinct masks per block from which windows are held as bit planes (tests force either way). */
-    private final int planesFromMasks;
     /**
-     * Distinct masks per block from which heights of 2 are counted sliced ({@link SlicedGroups}); 0
-     * forces it for every power-of-two height up to 16 and any layer (tests force either way).
+     * Distinct masks per block from which windows are held as bit planes rather than byte lanes;
+     * both are exact, so a counter with another threshold counts the same, only at another speed.
      */
-    private final int slicedFromMasks;
+    private final int planesFromMasks;
+    /** When blocks are counted sliced ({@link SlicedGroups}); exact either way, like the above. */
+    private final SlicedGroups.Policy sliced;
 
     BitsetCounter() {
         this(ActiveRows.PLANES_FROM_MASKS);
     }
 
     BitsetCounter(int planesFromMasks) {
-        this(planesFromMasks, SlicedGroups.FROM_MASKS);
+        this(planesFromMasks, SlicedGroups.PAYING);
     }
 
-    BitsetCounter(int planesFromMasks, int slicedFromMasks) {
+    BitsetCounter(int planesFromMasks, SlicedGroups.Policy sliced) {
         this.planesFromMasks = planesFromMasks;
-        this.slicedFromMasks = slicedFromMasks;
+        this.sliced = sliced;
     }
 
     @Override
@@ -66,17 +66,14 @@ final class BitsetCounter implements OuCounter {
         int[][] opsFor = BlockTotals.opsTable(heights, hw.crossbarRows());
         BlockMasks.Columns columns = BlockMasks.Columns.of(m, hw);
         boolean merge = (sample == null ? windows : sample.length) > 1; // one window: merging costs more than it saves
-        boolean forced = slicedFromMasks == 0;
-        boolean slicedHeights = sample == null
-                && SlicedGroups.fits(heights, forced ? SlicedGroups.MAX_SLICES : SlicedGroups.PAYING_SLICES)
-                && (windows >= SlicedGroups.FROM_WINDOWS || forced);
+        boolean slicedHeights = sample == null && SlicedGroups.fits(heights, sliced.slices())
+                && sliced.worthWindows(windows);
         for (int rb = 0; rb < m.rowBlocks; rb++) {
             BlockMasks masks = BlockMasks.of(w, m, columns, hw, rb, merge);
             ActiveRows rows = ActiveRows.of(hw, m.rowsIn(rb), masks.words(), masks.distinct(), planesFromMasks);
-            SlicedGroups sliced = slicedHeights && rows instanceof ActiveRows.BitPlanes
-                    && SlicedGroups.pays(masks, slicedFromMasks)
+            SlicedGroups slices = slicedHeights && rows instanceof ActiveRows.BitPlanes && sliced.pays(masks)
                     ? new SlicedGroups(masks, m, m.rowsIn(rb), heights, hw.inputSteps()) : null;
-            BlockTotals totals = new BlockTotals(heights, opsFor, hw.inputSteps(), masks, sliced);
+            BlockTotals totals = new BlockTotals(heights, opsFor, hw.inputSteps(), masks, slices);
             visitWindows(w, m, rb, rows, sample, totals, counts);
             int visits = sample == null ? windows : sample.length;
             totals.addTo(counts, m, rb, windows, (double) windows / visits);

@@ -2,7 +2,6 @@ package org.sresim.engine;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.sresim.config.Config;
 import org.sresim.hw.Component;
 import org.sresim.hw.Hardware;
 import org.sresim.workload.MatrixLayer;
@@ -103,10 +102,5 @@ public record Efficiency(double areaMm2, double areaUsedMm2, double indexAreaMm2
         double indexArea = used.count(Component.INDEX_BIT) * model.unitAreaMm2(Component.INDEX_BIT, s);
         return new Efficiency(area, model.areaMm2(used, s), indexArea, staticW, powerW, ips, gops,
                 ratio(gops, area), ratio(gops, powerW));
-    }
-
-    /** For tests: the model a config builds. */
-    static AreaModel model(Config c) {
-        return AreaModel.from(c, Hardware.from(c));
     }
 }

@@ -81,12 +81,38 @@ final class SlicedGroups {
     }
 
     /**
-     * Whether the block's masks are many and mostly distinct enough for the sliced count to pay
-     * ({@code from} 0: always, for tests).
+     * When the sliced count is used rather than the per-mask one; both are exact, so this only
+     * decides speed.
      */
-    static boolean pays(BlockMasks masks, int from) {
-        return from == 0 || masks.distinct() >= from && 4L * masks.distinct() >= masks.totalGroups();
+    interface Policy {
+        /** The widest counter used: heights up to 2^slices. */
+        int slices();
+
+        /** Whether a layer with this many windows (all visited) is worth setting the count up for. */
+        boolean worthWindows(int windows);
+
+        /** Whether a block with these masks is. */
+        boolean pays(BlockMasks masks);
     }
+
+    /** Where it was measured to pay: see {@link #PAYING_SLICES}, {@link #FROM_WINDOWS}, {@link #FROM_MASKS}. */
+    static final Policy PAYING = new Policy() {
+        @Override
+        public int slices() {
+            return PAYING_SLICES;
+        }
+
+        @Override
+        public boolean worthWindows(int windows) {
+            return windows >= FROM_WINDOWS;
+        }
+
+        /** Many masks, and mostly distinct: with fewer, counting each distinct mask is cheaper. */
+        @Override
+        public boolean pays(BlockMasks masks) {
+            return masks.distinct() >= FROM_MASKS && 4L * masks.distinct() >= masks.totalGroups();
+        }
+    };
 
     SlicedGroups(BlockMasks masks, LayerMapping m, int rowsIn, int[] heights, int steps) {
         this.rows = rowsIn;

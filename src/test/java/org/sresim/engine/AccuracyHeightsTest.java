@@ -21,15 +21,13 @@ class AccuracyHeightsTest {
             heights[h] = 1 + r.nextInt(c.hw.crossbarRows());
         }
         double sigma = r.nextBoolean() ? 0.02 : 0.3;
-        boolean reference = r.nextInt(4) == 0;
-        AccuracyProxy together = new AccuracyProxy(c.hw, heights, sigma, 17, 3, 2);
-        together.reference = reference;
+        boolean rowByRow = r.nextInt(4) == 0;
+        AccuracyProxy together = new AccuracyProxy(c.hw, heights, sigma, 17, 3, 2, !rowByRow);
         List<Map<Scheme, Accuracy>> each = together.estimateEach(c.workload, seed);
         assertThat(each).hasSize(heights.length);
         for (int h = 0; h < heights.length; h++) {
             Hardware alone = OuHeights.withOuRows(c.hw, heights[h]);
-            AccuracyProxy single = new AccuracyProxy(alone, sigma, 17, 3, 2);
-            single.reference = reference;
+            AccuracyProxy single = new AccuracyProxy(alone, new int[] {heights[h]}, sigma, 17, 3, 2, !rowByRow);
             Map<Scheme, Accuracy> expected = single.estimate(c.workload, seed);
             for (Scheme s : Scheme.values()) {
                 String what = s.id() + " at height " + heights[h];

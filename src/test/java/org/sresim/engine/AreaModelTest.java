@@ -16,6 +16,7 @@ import org.sresim.config.Config;
 import org.sresim.config.ConfigException;
 import org.sresim.config.ConfigLoader;
 import org.sresim.hw.Component;
+import org.sresim.hw.Hardware;
 
 /**
  * Component counts and their prices (issue 11): area = Σ count x unit area per component, ISAAC's
@@ -29,7 +30,7 @@ class AreaModelTest {
     /** One ISAAC-CE chip, hand-counted: 16128 crossbars, 2016 IMAs, 168 tiles, 42 routers, 1 chip. */
     @Test
     void anIsaacChipHoldsTheComponentsOfItsHierarchy() {
-        AreaModel model = Efficiency.model(config(Map.of()));
+        AreaModel model = model(config(Map.of()));
         ComponentCounts ideal = model.chips(1, Scheme.IDEAL);
         Map<Component, Double> expected = new EnumMap<>(Component.class);
         expected.put(Component.CROSSBAR, 16128.0);
@@ -66,7 +67,7 @@ class AreaModelTest {
      */
     @Test
     void chipAreaIsTheSumOfCountTimesUnitAreaAndReproducesIsaac() {
-        AreaModel model = Efficiency.model(config(Map.of()));
+        AreaModel model = model(config(Map.of()));
         Map<Component, Double> term = new EnumMap<>(Component.class);
         term.put(Component.CROSSBAR, 16128 * 0.000025);
         term.put(Component.ADC, 16128 * 0.0012);
@@ -111,7 +112,7 @@ class AreaModelTest {
     /** The share a mapping occupies is pro rata, so it adds up: 3 crossbars are 3/8 of an IMA's blocks. */
     @Test
     void usedAreaIsProRataAndAdditive() {
-        AreaModel model = Efficiency.model(config(Map.of()));
+        AreaModel model = model(config(Map.of()));
         ComponentCounts three = model.used(3, 1000, Scheme.SRE_BIT);
         assertThat(three.count(Component.IMA_INPUT_REGISTER)).isEqualTo(3.0 / 8);
         assertThat(three.count(Component.EDRAM)).isEqualTo(3.0 / 8 / 12);
@@ -129,21 +130,21 @@ class AreaModelTest {
     /** Static power prices only blocks the energy table does not: ISAAC's chip draws 16.75 W of them. */
     @Test
     void staticPowerOfAnIsaacChip() {
-        AreaModel model = Efficiency.model(config(Map.of()));
+        AreaModel model = model(config(Map.of()));
         double mw = 2016 * (1.24 + 0.23) + 168 * (7 + 0.52 + 0.05 + 0.4 + 1.68) + 42 * 42 + 10400;
         assertThat(model.staticPowerW(1, 10, 0, Scheme.DENSE)).isCloseTo(mw / 1e3, within(1e-9));
-        AreaModel gated = Efficiency.model(config(Map.of("power.static-scope", "used")));
+        AreaModel gated = model(config(Map.of("power.static-scope", "used")));
         double used = 8 * (1.24 + 0.23) / 8 + (7 + 0.52 + 0.05 + 0.4 + 1.68) / 12 + 42.0 / 12 / 4 + 10400;
         assertThat(gated.staticPowerW(1, 8, 0, Scheme.DENSE)).isCloseTo(used / 1e3, within(1e-12));
     }
 
     @Test
     void adcAreaModels() {
-        assertThat(Efficiency.model(config(Map.of())).table().adcAreaMm2(5)).isCloseTo(0.00047691, within(1e-15));
-        assertThat(Efficiency.model(config(Map.of())).table().adcAreaMm2(12)).isCloseTo(0.003002008032 * 4, within(1e-12));
-        assertThat(Efficiency.model(config(Map.of("adc.area-model", "doubling"))).table().adcAreaMm2(5))
+        assertThat(model(config(Map.of())).table().adcAreaMm2(5)).isCloseTo(0.00047691, within(1e-15));
+        assertThat(model(config(Map.of())).table().adcAreaMm2(12)).isCloseTo(0.003002008032 * 4, within(1e-12));
+        assertThat(model(config(Map.of("adc.area-model", "doubling"))).table().adcAreaMm2(5))
                 .isCloseTo(0.00015, within(1e-15));
-        AreaModel user = Efficiency.model(config(Map.of("adc.area-model", "table",
+        AreaModel user = model(config(Map.of("adc.area-model", "table",
                 "area.adc-table-mm2", "5:0.0004,8:0.0012")));
         assertThat(user.table().adcAreaMm2(5)).isEqualTo(0.0004);
         assertThat(user.table().adcAreaMm2(8)).isEqualTo(0.0012);
@@ -151,12 +152,12 @@ class AreaModelTest {
 
     @Test
     void badAreaTablesAreOneLineErrorsNamingTheKey() {
-        AreaModel user = Efficiency.model(config(Map.of("adc.area-model", "table", "area.adc-table-mm2", "8:0.0012")));
+        AreaModel user = model(config(Map.of("adc.area-model", "table", "area.adc-table-mm2", "8:0.0012")));
         assertThatThrownBy(() -> user.table().adcAreaMm2(5)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("area.adc-table-mm2").hasMessageContaining("5-bit");
-        assertThatThrownBy(() -> Efficiency.model(config(Map.of("area.adc-table-mm2", "5:0.002,8:0.0012"))))
+        assertThatThrownBy(() -> model(config(Map.of("area.adc-table-mm2", "5:0.002,8:0.0012"))))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("must not decrease");
-        assertThatThrownBy(() -> Efficiency.model(config(Map.of("area.adc-table-mm2", "5-0.002"))))
+        assertThatThrownBy(() -> model(config(Map.of("area.adc-table-mm2", "5-0.002"))))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("'area.adc-table-mm2'");
         assertThatThrownBy(() -> config(Map.of("adc.area-model", "quadratic"))).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("adc.area-model");
@@ -183,8 +184,8 @@ class AreaModelTest {
         Map<String, Object> more = new HashMap<>(common);
         more.put("adc.bits", bits + 1);
         more.put("ideal.adc-bits", bits + 1);
-        AreaModel a = Efficiency.model(config(fewer));
-        AreaModel b = Efficiency.model(config(more));
+        AreaModel a = model(config(fewer));
+        AreaModel b = model(config(more));
         for (Scheme s : Scheme.values()) {
             double chipFewer = a.areaMm2(a.chips(chips, s), s);
             double chipMore = b.areaMm2(b.chips(chips, s), s);
@@ -195,5 +196,10 @@ class AreaModelTest {
             assertThat(b.areaMm2(b.used(crossbars, 7L * crossbars, s), s))
                     .isGreaterThanOrEqualTo(a.areaMm2(a.used(crossbars, 7L * crossbars, s), s));
         }
+    }
+
+    /** The area model a config builds. */
+    private static AreaModel model(Config c) {
+        return AreaModel.from(c, Hardware.from(c));
     }
 }

@@ -13,6 +13,29 @@ import org.sresim.workload.MatrixLayer;
 
 /** The invariants of model section 9 over random small layers and OU shapes. */
 class CounterPropertiesTest {
+    /** Sliced counting in every block of every layer, for every power-of-two height it can count. */
+    private static final SlicedGroups.Policy ALWAYS_SLICED = slicing(SlicedGroups.MAX_SLICES, true);
+    /** Per-mask counting only. */
+    private static final SlicedGroups.Policy NEVER_SLICED = slicing(0, false);
+
+    private static SlicedGroups.Policy slicing(int slices, boolean use) {
+        return new SlicedGroups.Policy() {
+            @Override
+            public int slices() {
+                return slices;
+            }
+
+            @Override
+            public boolean worthWindows(int windows) {
+                return use;
+            }
+
+            @Override
+            public boolean pays(BlockMasks masks) {
+                return use;
+            }
+        };
+    }
 
     @Property(tries = 300)
     void fastCounterEqualsTheReferenceExactly(@ForAll long seed) {
@@ -41,8 +64,8 @@ class CounterPropertiesTest {
         for (int h = 0; h < heights.length; h++) {
             heights[h] = 1 << r.nextInt(maxShift + 1);
         }
-        LayerCounts[] sliced = new BitsetCounter(0, 0).count(c.workload, c.hw, null, heights);
-        LayerCounts[] perMask = new BitsetCounter(0, Integer.MAX_VALUE).count(c.workload, c.hw, null, heights);
+        LayerCounts[] sliced = new BitsetCounter(0, ALWAYS_SLICED).count(c.workload, c.hw, null, heights);
+        LayerCounts[] perMask = new BitsetCounter(0, NEVER_SLICED).count(c.workload, c.hw, null, heights);
         for (int h = 0; h < heights.length; h++) {
             LayerCounts expected = new ReferenceCounter().count(c.workload, OuHeights.withOuRows(c.hw, heights[h]));
             assertThat(sliced[h]).as("sliced, height %d", heights[h]).isEqualTo(expected);
@@ -71,7 +94,7 @@ class CounterPropertiesTest {
         LayerCounts reference = new ReferenceCounter().count(w, tall);
         assertThat(new BitsetCounter(0).count(w, tall)).as("bit planes").isEqualTo(reference);
         if (SlicedGroups.fits(new int[] {ouRows}, SlicedGroups.MAX_SLICES)) {
-            assertThat(new BitsetCounter(0, 0).count(w, tall)).as("sliced").isEqualTo(reference);
+            assertThat(new BitsetCounter(0, ALWAYS_SLICED).count(w, tall)).as("sliced").isEqualTo(reference);
         }
         assertThat(new BitsetCounter(Integer.MAX_VALUE).count(w, tall)).as("byte lanes where they fit")
                 .isEqualTo(reference);
@@ -201,8 +224,7 @@ class CounterPropertiesTest {
     void bitSetAccuracyProxiesEqualTheRowByRowOnes(@ForAll long seed) {
         RandomLayers c = RandomLayers.draw(seed);
         AccuracyProxy fast = new AccuracyProxy(c.hw, 0.02, 17, 3, 2);
-        AccuracyProxy slow = new AccuracyProxy(c.hw, 0.02, 17, 3, 2);
-        slow.reference = true;
+        AccuracyProxy slow = new AccuracyProxy(c.hw, new int[] {c.hw.ouRows()}, 0.02, 17, 3, 2, false);
         java.util.Map<Scheme, Accuracy> a = fast.estimate(c.workload, seed);
         java.util.Map<Scheme, Accuracy> b = slow.estimate(c.workload, seed);
         for (Scheme s : Scheme.values()) {

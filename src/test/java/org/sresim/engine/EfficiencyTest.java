@@ -126,7 +126,8 @@ class EfficiencyTest {
     void aZeroTimeRowIsNullNotInfinite() {
         SimulationResult r = ChipCountTest.run("auto");
         Metrics m = r.network(Scheme.DENSE);
-        Metrics zero = m.withEfficiency(Efficiency.of(Efficiency.model(r.config()), m, 12288, 0, 0));
+        AreaModel model = AreaModel.from(r.config(), org.sresim.hw.Hardware.from(r.config()));
+        Metrics zero = m.withEfficiency(Efficiency.of(model, m, 12288, 0, 0));
         for (String name : new String[] {"throughput_ips", "gops", "power_w", "gops_per_mm2", "gops_per_w"}) {
             assertThat(column(zero, name)).as(name).isNull();
         }
