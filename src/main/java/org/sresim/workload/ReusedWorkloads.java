@@ -1,6 +1,5 @@
 package org.sresim.workload;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,16 +90,6 @@ public final class ReusedWorkloads {
     /** Drops every kept workload (benchmarks start each timed run from none). */
     public synchronized void clear() {
         kept.clear();
-    }
-
-    /** How many workloads are kept (for tests). */
-    synchronized int size() {
-        return kept.size();
-    }
-
-    /** The keys kept, least recently used first (for tests). */
-    synchronized List<List<Object>> keys() {
-        return new ArrayList<>(kept.keySet());
     }
 
     private static long weightsOf(Network network) {
