@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.PriorityQueue;
 import java.util.function.LongToDoubleFunction;
 import org.sresim.spark.MeasuredCosts;
-import org.sresim.spark.Units;
+import org.sresim.sweep.Units;
 
 /**
  * Replays a finished sweep's measured point costs through the sweep's scheduling ({@link Units#plan}

@@ -8,14 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkExecutorInfo;
@@ -28,22 +25,18 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.DoubleAccumulator;
 import org.apache.spark.util.LongAccumulator;
-import org.sresim.config.Config;
-import org.sresim.engine.SimulationResult;
-import org.sresim.engine.Simulator;
 import org.sresim.sweep.ResultSchema;
 import org.sresim.sweep.SweepException;
 import org.sresim.sweep.SweepPlan;
-import org.sresim.workload.Network;
-import org.sresim.workload.ReusedWorkloads;
-import org.sresim.workload.WorkloadSettings;
+import org.sresim.sweep.Units;
 
 /**
  * Runs a sweep on Spark. The run holds the folder's lease ({@link SweepLease}: one writer), checks
  * that a resumed sweep has the same definition, engine version and input files, then cuts the
- * missing points into units ({@link Units}: contiguous ranges of execution positions holding whole workload groups, longest first) and runs them
- * as tasks that simulate with the Spark-free core, stream their rows into Parquet and commit
- * themselves ({@link UnitTask}). Units go out in jobs of a few hundred, two jobs in flight, so a
+ * missing points into units ({@link Units}: contiguous ranges of execution positions holding whole
+ * workload groups, longest first) and runs them as tasks that simulate with the Spark-free core
+ * ({@link org.sresim.sweep.PointLoop}), stream their rows into Parquet and commit themselves
+ * ({@link UnitTask}). Units go out in jobs of a few hundred, two jobs in flight, so a
  * core never waits for a slow task of another chunk: there is no barrier until the sweep ends. The
  * plan is broadcast once. A crash loses only the units in flight; a rerun computes what is missing.
  */
@@ -109,7 +102,7 @@ public final class SweepJob {
         if (orphans > 0) {
             console.printf("removed %d uncommitted files of an interrupted run%n", orphans);
         }
-        List<long[]> missing = missing(out.committedRanges(), size);
+        List<long[]> missing = Units.missing(out.committedRanges(), size);
         long todo = missing.stream().mapToLong(r -> r[1] - r[0]).sum();
         if (todo == 0) {
             console.printf("sweep '%s' is already complete: %d points in %s; nothing to do%n", plan.name(), size, out.root);
@@ -138,7 +131,7 @@ public final class SweepJob {
         }
         // attempts that lost to another or were killed after the last commit leave files no marker lists
         out.removeOrphans();
-        long left = missing(out.committedRanges(), size).stream().mapToLong(r -> r[1] - r[0]).sum();
+        long left = Units.missing(out.committedRanges(), size).stream().mapToLong(r -> r[1] - r[0]).sum();
         if (left > 0) {
             throw new SweepException(out.root + ": " + left + " points were not committed; rerun to complete");
         }
@@ -228,103 +221,6 @@ public final class SweepJob {
                 }
             }
         };
-    }
-
-    /**
-     * Simulates the points at execution positions [start, end) ({@link SweepPlan#indexAt}) with the
-     * Spark-free core, handing each point's rows to
-     * {@code sink} as soon as they exist (nothing accumulates). Points are visited grouped by their
-     * workload (network, pruning, activations, seed, bit widths) so that points differing only in
-     * hardware reuse one generated workload; the order changes no number.
-     */
-    static void simulatePoints(SweepPlan plan, long start, long end, LongAccumulator done, Consumer<PointOutput> sink) {
-        simulatePoints(plan, start, end, done, sink, true);
-    }
-
-    /**
-     * Simulates every point of the plan as one task on the calling thread and drops the rows: the
-     * simulation throughput of a sweep without Spark ({@code bench --task-throughput}). With
-     * {@code shareCounts} false every point is counted on its own (workloads are still reused).
-     */
-    public static void simulateAsOneTask(SweepPlan plan, boolean shareCounts) {
-        simulatePoints(plan, 0, plan.size(), null, p -> { }, shareCounts);
-    }
-
-    /**
-     * Simulates the first point of every workload group on the calling thread and drops the rows:
-     * the cost of the sweep's workloads alone, without their hardware variants
-     * ({@code bench --task-throughput}).
-     */
-    public static void simulateOnePointPerGroup(SweepPlan plan) {
-        long variants = plan.variantsPerGroup();
-        for (long position = 0; position < plan.size(); position += variants) {
-            simulatePoints(plan, position, position + 1, null, p -> { }, true);
-        }
-    }
-
-    private static void simulatePoints(SweepPlan plan, long start, long end, LongAccumulator done,
-                                       Consumer<PointOutput> sink, boolean shareCounts) {
-        int n = Math.toIntExact(end - start);
-        Config[] points = new Config[n];
-        Integer[] order = new Integer[n];
-        String[] keys = new String[n];
-        String[] countingKeys = new String[n];
-        long[] index = new long[n];
-        org.sresim.sweep.ExecutionOrder positions = plan.executionOrder();
-        for (int i = 0; i < n; i++) {
-            index[i] = positions.indexAt(start + i);
-            points[i] = plan.point(index[i]);
-            order[i] = i;
-            keys[i] = PointData.workloadKey(points[i]);
-            countingKeys[i] = Simulator.countingKey(points[i]);
-        }
-        // grouped by workload, then by counting key, so points differing only in OU height, ADC,
-        // provisioning or prices follow each other and share their counts (Simulator's memo)
-        Arrays.sort(order, Comparator.comparing((Integer i) -> keys[i]).thenComparing(i -> countingKeys[i])
-                .thenComparing(i -> i));
-        ReusedWorkloads reuse = ReusedWorkloads.shared();
-        Simulator simulator = new Simulator();
-        simulator.expect(java.util.Arrays.asList(points)); // OU heights of one workload: one counting pass
-        for (int i : order) {
-            sink.accept(simulate(plan, index[i], points[i], reuse, simulator, shareCounts));
-            if (done != null) {
-                done.add(1);
-            }
-        }
-    }
-
-    /** One grid point, simulated by the Spark-free core wherever the task runs. */
-    static PointOutput simulate(SweepPlan plan, long index, Config config, ReusedWorkloads reuse,
-                                Simulator simulator) {
-        return simulate(plan, index, config, reuse, simulator, true);
-    }
-
-    private static PointOutput simulate(SweepPlan plan, long index, Config config, ReusedWorkloads reuse,
-                                Simulator simulator, boolean shareCounts) {
-        long began = System.nanoTime();
-        Network network = plan.network(config);
-        WorkloadSettings settings = WorkloadSettings.from(config);
-        SimulationResult r = simulator.simulate(config, network, PointData.source(config, network, settings, reuse),
-                shareCounts ? PointData.workloadKey(config) : null);
-        double ms = (System.nanoTime() - began) / 1e6;
-        return new PointOutput(ResultSchema.pointRows(plan.name(), index, r, ms),
-                ResultSchema.layerRows(plan.name(), index, r, ms));
-    }
-
-    /** The complement of the committed ranges within [0, size). */
-    static List<long[]> missing(List<long[]> committed, long size) {
-        List<long[]> gaps = new ArrayList<>();
-        long at = 0;
-        for (long[] r : committed) {
-            if (r[0] > at) {
-                gaps.add(new long[] {at, Math.min(r[0], size)});
-            }
-            at = Math.max(at, r[1]);
-        }
-        if (at < size) {
-            gaps.add(new long[] {at, size});
-        }
-        return gaps;
     }
 
     /**

@@ -14,9 +14,13 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.catalyst.catalog.ExternalCatalogUtils;
 import org.apache.spark.util.LongAccumulator;
+import org.sresim.sweep.PointLoop;
+import org.sresim.sweep.PointWorkloads;
 import org.sresim.sweep.ResultColumn;
 import org.sresim.sweep.ResultSchema;
 import org.sresim.sweep.SweepPlan;
+import org.sresim.sweep.Units;
+import org.sresim.workload.ReusedWorkloads;
 
 /**
  * One task: simulates the points of a unit, streams their rows into one Parquet file per table and
@@ -28,6 +32,8 @@ import org.sresim.sweep.SweepPlan;
  */
 final class UnitTask {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** One per executor JVM: its tasks share opened model data and drawn workloads. */
+    private static final PointWorkloads WORKLOADS = new PointWorkloads(new HadoopFiles(), ReusedWorkloads.shared());
 
     /**
      * What a task checks after a unit's files are moved into the tables and before its marker is
@@ -62,12 +68,15 @@ final class UnitTask {
             if (fs.exists(marker)) {
                 return false;
             }
-            SweepJob.simulatePoints(plan, unit.start(), unit.end(), done, p -> {
+            new PointLoop(plan, WORKLOADS).run(unit.start(), unit.end(), p -> {
                 try {
                     write(writers, "points", ResultSchema.POINTS, p.points(), fs, staging, conf);
                     write(writers, "layers", ResultSchema.LAYERS, p.layers(), fs, staging, conf);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
+                }
+                if (done != null) {
+                    done.add(1);
                 }
             });
             for (ParquetRows w : writers.values()) {

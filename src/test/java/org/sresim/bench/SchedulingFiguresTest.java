@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sresim.spark.Units;
+import org.sresim.sweep.Units;
 
 /** The replay's list scheduling and the event-log utilisation, on hand-made inputs. */
 class SchedulingFiguresTest {

@@ -12,6 +12,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sresim.engine.Simulator;
 import org.sresim.workload.ReusedWorkloads;
+import org.sresim.sweep.PointLoop;
+import org.sresim.sweep.PointOutput;
+import org.sresim.sweep.PointWorkloads;
 import org.sresim.sweep.ResultColumn;
 import org.sresim.sweep.ResultSchema;
 import org.sresim.sweep.SweepFile;
@@ -36,9 +39,10 @@ class RegressionGoldenTest {
         Tables alone = new Tables();
         for (String file : SWEEPS) {
             SweepPlan plan = SweepFile.load(DIR.resolve(file));
-            SweepJob.simulatePoints(plan, 0, plan.size(), null, fused::add);
+            PointLoop loop = new PointLoop(plan, new PointWorkloads(new HadoopFiles(), ReusedWorkloads.shared()));
+            loop.run(0, plan.size(), fused::add);
             for (long i = 0; i < plan.size(); i++) {
-                alone.add(SweepJob.simulate(plan, i, plan.point(i), ReusedWorkloads.shared(), new Simulator()));
+                alone.add(loop.simulate(i, plan.point(i), new Simulator()));
             }
         }
         String points = csv(ResultSchema.POINTS, fused.points);

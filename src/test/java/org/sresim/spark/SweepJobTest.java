@@ -8,7 +8,6 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.apache.spark.sql.Dataset;
@@ -21,10 +20,15 @@ import org.sresim.config.Config;
 import org.sresim.engine.Scheme;
 import org.sresim.engine.SimulationResult;
 import org.sresim.engine.Simulator;
+import org.sresim.sweep.PointLoop;
+import org.sresim.sweep.PointOutput;
+import org.sresim.sweep.PointWorkloads;
 import org.sresim.sweep.ResultColumn;
 import org.sresim.sweep.ResultSchema;
 import org.sresim.sweep.SweepFile;
 import org.sresim.sweep.SweepPlan;
+import org.sresim.workload.FileOpener;
+import org.sresim.workload.ReusedWorkloads;
 import org.sresim.workload.WorkloadSettings;
 import org.sresim.workload.WorkloadSource;
 
@@ -231,7 +235,8 @@ class SweepJobTest {
     @Test
     void reusingAWorkloadAcrossPointsOfATaskChangesNoNumber() {
         List<PointOutput> reused = new java.util.ArrayList<>();
-        SweepJob.simulatePoints(plan, 0, plan.size(), null, reused::add);
+        new PointLoop(plan, new PointWorkloads(FileOpener.LOCAL, ReusedWorkloads.shared())).run(0, plan.size(),
+                reused::add);
         int compared = 0;
         for (PointOutput p : reused) {
             long index = (Long) p.points().get(0)[1];
@@ -248,15 +253,5 @@ class SweepJobTest {
             compared++;
         }
         assertThat(compared).isEqualTo(POINTS);
-    }
-
-    @Test
-    void missingRangesAreTheComplementOfCommittedOnes() {
-        List<long[]> gaps = SweepJob.missing(List.of(new long[] {0, 5}, new long[] {10, 15}), 20);
-        assertThat(gaps).hasSize(2);
-        assertThat(Arrays.toString(gaps.get(0))).isEqualTo("[5, 10]");
-        assertThat(Arrays.toString(gaps.get(1))).isEqualTo("[15, 20]");
-        assertThat(SweepJob.missing(List.of(), 3).get(0)).containsExactly(0, 3);
-        assertThat(SweepJob.missing(List.of(new long[] {0, 3}), 3)).isEmpty();
     }
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sresim.sweep.SweepException;
 import org.sresim.sweep.SweepFile;
 import org.sresim.sweep.SweepPlan;
+import org.sresim.sweep.Units;
 
 /** One writer per folder, resume refused on changed inputs, and task attempts that never duplicate a row. */
 class SweepSafetyTest {

@@ -1,10 +1,11 @@
-package org.sresim.spark;
+package org.sresim.sweep;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,5 +99,15 @@ class UnitsTest {
         // one core: each point its own unit, dearest (2x2) first
         List<Units.Unit> units = Units.plan(List.<long[]>of(new long[] {0, 3}), costs, 1, 256);
         assertThat(plan.point(order.indexAt(units.get(0).start())).intValue("ou.cols")).isEqualTo(2);
+    }
+
+    @Test
+    void missingRangesAreTheComplementOfCommittedOnes() {
+        List<long[]> gaps = Units.missing(List.of(new long[] {0, 5}, new long[] {10, 15}), 20);
+        assertThat(gaps).hasSize(2);
+        assertThat(Arrays.toString(gaps.get(0))).isEqualTo("[5, 10]");
+        assertThat(Arrays.toString(gaps.get(1))).isEqualTo("[15, 20]");
+        assertThat(Units.missing(List.of(), 3).get(0)).containsExactly(0, 3);
+        assertThat(Units.missing(List.of(new long[] {0, 3}), 3)).isEmpty();
     }
 }

@@ -1,4 +1,4 @@
-package org.sresim.spark;
+package org.sresim.sweep;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongToDoubleFunction;
-import org.sresim.sweep.SweepPlan;
 import org.sresim.workload.MatrixLayer;
 import org.sresim.workload.Network;
 
@@ -79,7 +78,7 @@ public final class Units {
     public static Costs estimatedCost(SweepPlan plan) {
         Map<String, Double> byNetwork = new HashMap<>();
         plan.networks().forEach((name, n) -> byNetwork.put(name, networkCost(n)));
-        org.sresim.sweep.ExecutionOrder order = plan.executionOrder();
+        ExecutionOrder order = plan.executionOrder();
         return new Costs(plan.variantsPerGroup(), p -> {
             long index = order.indexAt(p);
             double ouCols = Double.parseDouble(plan.text(index, "ou.cols"));
@@ -93,6 +92,22 @@ public final class Units {
             macs += l.macs();
         }
         return 1e6 + macs;
+    }
+
+    /** The complement of the committed ranges (sorted, as a sweep folder lists them) within [0, size). */
+    public static List<long[]> missing(List<long[]> committed, long size) {
+        List<long[]> gaps = new ArrayList<>();
+        long at = 0;
+        for (long[] r : committed) {
+            if (r[0] > at) {
+                gaps.add(new long[] {at, Math.min(r[0], size)});
+            }
+            at = Math.max(at, r[1]);
+        }
+        if (at < size) {
+            gaps.add(new long[] {at, size});
+        }
+        return gaps;
     }
 
     /** The missing position ranges cut into units for {@code cores} cores, longest first. */
