@@ -1,14 +1,21 @@
 package org.sresim.config;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * One configuration key: its dotted name, type, allowed range, unit and a one-line description
  * (meaning, then its source in brackets), which {@code docs/configuration.md} is generated from.
  * The range check covers single values; rules between keys live in {@link Keys#checkCombination}.
+ * {@code affects} says what the key changes ({@link Effect}).
  */
 public record Key(String name, KeyType type, double min, double max, boolean maxExclusive,
-                  List<String> choices, String unit, String description) {
+                  List<String> choices, String unit, String description, Set<Effect> affects) {
+
+    /** Whether the key changes {@code effect}. */
+    public boolean affects(Effect effect) {
+        return affects.contains(effect);
+    }
 
     /**
      * The Parquet column name: dots and dashes become underscores ({@code ou.rows -> ou_rows}).

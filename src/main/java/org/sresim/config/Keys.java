@@ -3,6 +3,7 @@ package org.sresim.config;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Every configuration key the simulator knows, in the order of {@code conf/sre-isaac.yaml}.
@@ -11,6 +12,11 @@ import java.util.Map;
  */
 public final class Keys {
     private static final double INF = Double.MAX_VALUE;
+    /** What a key affects unless it says otherwise: everything, so points differing in it share nothing. */
+    private static final Set<Effect> ANYTHING = Set.of(Effect.values());
+    private static final Set<Effect> COSTS = Set.of(Effect.PRICES);
+    private static final Set<Effect> TIMING = Set.of(Effect.PROVISIONING, Effect.PRICES);
+    private static final Set<Effect> PROVISIONS = Set.of(Effect.PROVISIONING);
     private static final Map<String, Key> KEYS = new LinkedHashMap<>();
 
     static {
@@ -34,28 +40,30 @@ public final class Keys {
                 "input bits applied per step (input.bits / dac.bits steps per window) [ISAAC]");
         integer("ou.rows", 1, 4096, "wordlines", "wordlines activated per OU operation [SRE, Chen'18]");
         integer("ou.cols", 1, 4096, "bitlines", "bitlines converted per OU operation [SRE, Chen'18]");
-        add("ou.cycle-ns", KeyType.DOUBLE_OR_AUTO, 1e-6, INF, false, "ns",
+        add("ou.cycle-ns", TIMING, KeyType.DOUBLE_OR_AUTO, 1e-6, INF, false, "ns",
                 "time of one OU operation; auto = ou.cols / (adc.per-crossbar x adc.sample-rate-gsps) = "
                 + "6.25 ns [derived]");
-        add("adc.bits", KeyType.INT_OR_AUTO, 1, 16, false, "bits",
+        add("adc.bits", COSTS, KeyType.INT_OR_AUTO, 1, 16, false, "bits",
                 "ADC resolution; auto = ceil(log2(ou.rows x (2^cell.bits - 1) x (2^dac.bits - 1) + 1)), "
                 + "lossless (5 for 9x8) [derived]");
-        choice("adc.model",
+        choice("adc.model", COSTS,
                 "ADC energy per conversion against resolution: isaac-scaled = E8 x (2^N / (N+1)) / (2^8 "
                 + "/ 9) [SRE group's simulator], linear = E8 x N / 8 [PUMA], table = energy.adc-table-pj",
                 "isaac-scaled", "linear", "table");
-        add("adc.sample-rate-gsps", KeyType.DOUBLE, 1e-6, INF, false, "GS/s",
+        add("adc.sample-rate-gsps", TIMING, KeyType.DOUBLE, 1e-6, INF, false, "GS/s",
                 "conversions per ns per ADC [ISAAC]");
-        integer("adc.per-crossbar", 1, 4096, "ADCs", "ADCs shared by one crossbar [ISAAC]");
+        integer("adc.per-crossbar", TIMING, 1, 4096, "ADCs", "ADCs shared by one crossbar [ISAAC]");
+        // declared with everything, as before Key.affects: like adc.bits it only prices the ideal read, but
+        // sweeps varying it are ordered with it as a counting axis (ExecutionOrder), and resumed folders rely on it
         integer("ideal.adc-bits", 1, 16, "bits",
                 "ADC of the over-idealised full-crossbar read (all rows, all columns at once) [ISAAC]");
-        choice("latency.model",
+        choice("latency.model", PROVISIONS,
                 "crossbar provisioning: replicated = ISAAC-style copies of layers balancing the pipeline "
                 + "within the chips' crossbars; parallel-tiles = one crossbar per tile, no copies",
                 "replicated", "parallel-tiles");
-        add("chip.crossbars", KeyType.LONG, 1, INF, false, "crossbars",
+        add("chip.crossbars", PROVISIONS, KeyType.LONG, 1, INF, false, "crossbars",
                 "crossbars on one chip: 168 tiles x 12 IMAs x 8 crossbars [ISAAC]");
-        add("chip.count", KeyType.INT_OR_AUTO, 1, 1 << 20, false, "chips",
+        add("chip.count", PROVISIONS, KeyType.INT_OR_AUTO, 1, 1 << 20, false, "chips",
                 "chips whose crossbars the copy plan shares; auto = the fewest chips that hold one copy of "
                 + "every layer");
         add("pruning.ratio", KeyType.DOUBLE, 0, 1, true, "fraction",
@@ -72,23 +80,23 @@ public final class Keys {
                 + "range");
         bool("activation.sparse-first-layer",
                 "make the network input (an image) sparse too; it is dense unless true");
-        add("device.sigma", KeyType.DOUBLE, 0, INF, false, "relative",
+        add("device.sigma", Set.of(Effect.ACCURACY), KeyType.DOUBLE, 0, INF, false, "relative",
                 "relative standard deviation of a conducting cell's conductance (assumption)");
-        add("device.r-ratio", KeyType.DOUBLE, 1.000001, INF, false, "gmax/gmin",
+        add("device.r-ratio", Set.of(Effect.ACCURACY), KeyType.DOUBLE, 1.000001, INF, false, "gmax/gmin",
                 "gmax / gmin [ISAAC-class HfOx devices]");
-        integer("sim.windows", 0, 1 << 30, "windows",
+        integer("sim.windows", Set.of(Effect.COUNTS), 0, 1 << 30, "windows",
                 "0 = exact; N > 0: act-* and sre-* simulate N windows per layer drawn uniformly without "
                 + "replacement (seeded), scale up and report *_stderr");
-        integer("accuracy.windows", 1, 1 << 20, "windows",
+        integer("accuracy.windows", Set.of(Effect.ACCURACY), 1, 1 << 20, "windows",
                 "windows per layer sampled for the accuracy proxies (all when the layer has fewer)");
-        integer("accuracy.tiles", 1, 1 << 20, "tiles",
+        integer("accuracy.tiles", Set.of(Effect.ACCURACY), 1, 1 << 20, "tiles",
                 "crossbar tiles per sampled window for the accuracy proxies (all when the layer has "
                 + "fewer)");
-        add("energy.reference-cycle-ns", KeyType.DOUBLE, 1e-6, INF, false, "ns",
+        add("energy.reference-cycle-ns", COSTS, KeyType.DOUBLE, 1e-6, INF, false, "ns",
                 "the OU cycle the time-based prices (dac, cell-read, sample-hold) are quoted for; they "
                 + "scale with the real cycle");
         price("energy.adc-8bit-pj", "pJ", "one 8-bit conversion: 2 mW / 1.28 GS/s [ISAAC]");
-        text("energy.adc-table-pj", "pJ",
+        text("energy.adc-table-pj", COSTS, "pJ",
                 "adc.model = table only: \"bits:pJ,...\", e.g. \"4:0.2,5:0.3,8:1.5625\"");
         price("energy.dac-pj", "pJ",
                 "one 1-bit DAC drive for one reference cycle: 3.9 uW x 6.25 ns (4 mW / 1024 DACs) "
@@ -103,19 +111,19 @@ public final class Keys {
                 "one bit of compressed-row index read from a small SRAM (assumption)");
         price("energy.prefix-sum-row-pj", "pJ",
                 "zero-detect / prefix-sum logic per row examined (assumption)");
-        integer("chip.crossbars-per-ima", 1, 1 << 20, "crossbars",
+        integer("chip.crossbars-per-ima", COSTS, 1, 1 << 20, "crossbars",
                 "crossbars per IMA, for area and static power [ISAAC-CE]");
-        integer("chip.imas-per-tile", 1, 1 << 20, "IMAs",
+        integer("chip.imas-per-tile", COSTS, 1, 1 << 20, "IMAs",
                 "IMAs per tile, for area and static power [ISAAC-CE]; tiles per chip = "
                 + "ceil(chip.crossbars / (8 x 12)) = 168");
-        integer("chip.tiles-per-router", 1, 1 << 20, "tiles", "tiles sharing one router [ISAAC]");
-        choice("adc.area-model",
+        integer("chip.tiles-per-router", COSTS, 1, 1 << 20, "tiles", "tiles sharing one router [ISAAC]");
+        choice("adc.area-model", COSTS,
                 "ADC area against resolution: accelergy = area.adc-8bit-mm2 x Accelergy's ISAAC table / "
                 + "1200 um2 (4..10 bits, doubling per bit outside) [Accelergy, Saberi'11], doubling = A8 x "
                 + "2^(N-8), table = area.adc-table-mm2", "accelergy", "doubling", "table");
         price("area.adc-8bit-mm2", "mm2",
                 "one 8-bit ADC: 8 per IMA = 0.0096 mm2 [ISAAC; Accelergy 1200 um2]");
-        text("area.adc-table-mm2", "mm2",
+        text("area.adc-table-mm2", COSTS, "mm2",
                 "adc.area-model = table only: \"bits:mm2,...\", must not decrease with bits");
         price("area.crossbar-mm2", "mm2",
                 "one 128x128 array: 8 = 0.0002 mm2 per IMA [ISAAC]; scales with rows x cols");
@@ -140,7 +148,7 @@ public final class Keys {
         price("area.prefix-logic-mm2", "mm2",
                 "zero-detect / prefix logic of one OU column group: half an ISAAC shift-and-add unit "
                 + "(assumption)");
-        choice("power.static-scope",
+        choice("power.static-scope", COSTS,
                 "what draws static power: chip = every block of the chips; used = only the occupied "
                 + "share (unused tiles power-gated) plus the links", "chip", "used");
         price("power.ima-input-register-mw", "mW", "static power of an IMA's input register [ISAAC]");
@@ -224,15 +232,26 @@ public final class Keys {
 
     private static void add(String name, KeyType type, double min, double max, boolean maxExclusive,
                             String unit, String description) {
-        KEYS.put(name, new Key(name, type, min, max, maxExclusive, List.of(), unit, description));
+        add(name, ANYTHING, type, min, max, maxExclusive, unit, description);
+    }
+
+    private static void add(String name, Set<Effect> affects, KeyType type, double min, double max,
+                            boolean maxExclusive, String unit, String description) {
+        KEYS.put(name, new Key(name, type, min, max, maxExclusive, List.of(), unit, description, affects));
     }
 
     private static void integer(String name, int min, int max, String unit, String description) {
-        add(name, KeyType.INT, min, max, false, unit, description);
+        integer(name, ANYTHING, min, max, unit, description);
     }
 
+    private static void integer(String name, Set<Effect> affects, int min, int max, String unit,
+                                String description) {
+        add(name, affects, KeyType.INT, min, max, false, unit, description);
+    }
+
+    /** A price: energy of an action, area or static power of a block. */
     private static void price(String name, String unit, String description) {
-        add(name, KeyType.DOUBLE, 0, INF, false, unit, description);
+        add(name, COSTS, KeyType.DOUBLE, 0, INF, false, unit, description);
     }
 
     private static void bool(String name, String description) {
@@ -240,10 +259,18 @@ public final class Keys {
     }
 
     private static void text(String name, String unit, String description) {
-        add(name, KeyType.TEXT, 0, INF, false, unit, description);
+        text(name, ANYTHING, unit, description);
+    }
+
+    private static void text(String name, Set<Effect> affects, String unit, String description) {
+        add(name, affects, KeyType.TEXT, 0, INF, false, unit, description);
     }
 
     private static void choice(String name, String description, String... choices) {
-        KEYS.put(name, new Key(name, KeyType.CHOICE, 0, INF, false, List.of(choices), "", description));
+        choice(name, ANYTHING, description, choices);
+    }
+
+    private static void choice(String name, Set<Effect> affects, String description, String... choices) {
+        KEYS.put(name, new Key(name, KeyType.CHOICE, 0, INF, false, List.of(choices), "", description, affects));
     }
 }

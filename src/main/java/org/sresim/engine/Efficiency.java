@@ -25,14 +25,6 @@ import org.sresim.workload.Network;
 public record Efficiency(double areaMm2, double areaUsedMm2, double indexAreaMm2, double staticPowerW,
                          double powerW, double throughputIps, double gops, double gopsPerMm2, double gopsPerW) {
 
-    /**
-     * Keys that only size and price the chip for this model: points differing in nothing else share
-     * their layer counts ({@link Simulator#countingKey}).
-     */
-    static final java.util.function.Predicate<String> PRICES_ONLY = k -> k.startsWith("area.") || k.startsWith("power.")
-            || k.equals("adc.area-model") || k.equals("chip.crossbars-per-ima") || k.equals("chip.imas-per-tile")
-            || k.equals("chip.tiles-per-router");
-
     /** Appends the efficiency columns (after every other metric column). */
     static void addColumns(List<Metrics.Column> c) {
         c.add(column("area_mm2", "mm2", Efficiency::areaMm2));

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.sresim.config.Config;
+import org.sresim.config.Effect;
+import org.sresim.config.Key;
+import org.sresim.config.Keys;
 import org.sresim.hw.Hardware;
 import org.sresim.workload.LayerWorkload;
 import org.sresim.workload.MatrixLayer;
@@ -20,15 +23,10 @@ import org.sresim.workload.WorkloadSource;
  */
 public final class Simulator {
     /**
-     * Config keys that only provision the chip or price and time its actions: points differing
-     * in nothing else share every layer's counts and accuracy tallies (model section 9, last
-     * invariant), so those are taken from {@link #memo} instead of being counted again. The ADC
-     * resolution is one of them: counts do not depend on it and the tallies keep the ideal value
-     * of every sampled conversion, from which the clipping rate of any resolution follows.
+     * The OU height changes counts, yet points differing in it share a counting pass: one pass
+     * counts every announced height ({@link #expect}) and the memo keeps them by height.
      */
-    private static final java.util.Set<String> NOT_COUNTED = java.util.Set.of("latency.model", "chip.crossbars",
-            "chip.count", "adc.model", "adc.bits", "ou.cycle-ns", "adc.sample-rate-gsps", "adc.per-crossbar",
-            "ou.rows");
+    private static final String COUNTED_PER_HEIGHT = "ou.rows";
 
     /**
      * Counted layers of the most recent points, by workload and counting key, then by OU height (a
@@ -184,8 +182,8 @@ public final class Simulator {
      */
     public static String countingKey(Config config) {
         StringBuilder sb = new StringBuilder();
-        for (org.sresim.config.Key k : org.sresim.config.Keys.all()) {
-            if (!sharesCounts(k.name())) {
+        for (Key k : Keys.all()) {
+            if (!sharesCounts(k)) {
                 sb.append(k.name()).append('=').append(config.value(k.name())).append(';');
             }
         }
@@ -193,11 +191,19 @@ public final class Simulator {
     }
 
     /**
-     * Whether config key {@code key} only provisions, times or prices the chip: points differing in
-     * nothing but such keys share their workload and every layer's counts and accuracy tallies.
+     * Whether points differing in nothing but {@code key} share their workload and every layer's
+     * counts and accuracy tallies (model section 9, last invariant), taken from {@link #memo}
+     * instead of being counted again: keys that change neither ({@link Key#affects}), such as
+     * provisioning, timing, prices and the ADC resolution (the tallies keep the ideal value of every
+     * sampled conversion, from which the clipping rate of any resolution follows), and the OU height.
      */
-    public static boolean sharesCounts(String key) {
-        return NOT_COUNTED.contains(key) || key.startsWith("energy.") || Efficiency.PRICES_ONLY.test(key);
+    public static boolean sharesCounts(Key key) {
+        return !key.affects(Effect.COUNTS) && !key.affects(Effect.ACCURACY) || key.name().equals(COUNTED_PER_HEIGHT);
+    }
+
+    /** {@link #sharesCounts(Key)} of the key named {@code name}. */
+    public static boolean sharesCounts(String name) {
+        return sharesCounts(Keys.require(name, "counting key"));
     }
 
     /**
