@@ -2,6 +2,7 @@ package org.sresim.engine;
 
 import org.sresim.config.Config;
 import org.sresim.hw.AreaTable;
+import org.sresim.hw.ChipLayout;
 import org.sresim.hw.Component;
 import org.sresim.hw.Hardware;
 import org.sresim.hw.StaticPowerScope;
@@ -35,8 +36,9 @@ final class AreaModel {
     }
 
     static AreaModel from(Config c, Hardware hw) {
-        return new AreaModel(AreaTable.from(c), hw, c.intValue("adc.per-crossbar"), c.intValue("chip.crossbars-per-ima"),
-                c.intValue("chip.imas-per-tile"), c.intValue("chip.tiles-per-router"));
+        ChipLayout chip = ChipLayout.from(c);
+        return new AreaModel(AreaTable.from(c), hw, chip.adcsPerCrossbar(), chip.crossbarsPerIma(), chip.imasPerTile(),
+                chip.tilesPerRouter());
     }
 
     AreaTable table() {

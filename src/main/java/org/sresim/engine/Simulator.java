@@ -64,7 +64,7 @@ public final class Simulator {
      */
     public void expect(java.util.Collection<Config> points) {
         for (Config c : points) {
-            expectedHeights.computeIfAbsent(countingKey(c), k -> new java.util.TreeSet<>()).add(c.intValue("ou.rows"));
+            expectedHeights.computeIfAbsent(countingKey(c), k -> new java.util.TreeSet<>()).add(Hardware.from(c).ouRows());
         }
     }
 
@@ -127,9 +127,10 @@ public final class Simulator {
      */
     private Map<Integer, List<LayerStatistics>> count(Config config, Network network, WorkloadSource source,
                                                       Hardware hw, int[] heights) {
-        long seed = config.longValue("seed");
-        int simWindows = config.intValue("sim.windows");
-        AccuracyProxy proxy = proxy(config, hw, heights);
+        CountSettings settings = CountSettings.from(config);
+        long seed = settings.seed();
+        int simWindows = settings.simWindows();
+        AccuracyProxy proxy = proxy(settings, hw, heights);
         List<List<LayerStatistics>> perHeight = new ArrayList<>();
         for (int h = 0; h < heights.length; h++) {
             perHeight.add(new ArrayList<>());
@@ -148,7 +149,7 @@ public final class Simulator {
                 Hardware own = LayerHardwares.of(config, hw, layer);
                 LayerCounts one = counter.count(w, own, windowSample(layer, simWindows, seed),
                         new int[] {own.ouRows()})[0];
-                Map<Scheme, Accuracy> acc = proxy(config, own, new int[] {own.ouRows()}).estimateEach(w, seed).get(0);
+                Map<Scheme, Accuracy> acc = proxy(settings, own, new int[] {own.ouRows()}).estimateEach(w, seed).get(0);
                 counts = new LayerCounts[heights.length];
                 java.util.Arrays.fill(counts, one);
                 accuracy = java.util.Collections.nCopies(heights.length, acc);
@@ -171,9 +172,8 @@ public final class Simulator {
         return LayerHardwares.heterogeneous(layers) ? chip.provisionedFor(LayerHardwares.of(config, chip, layers)) : chip;
     }
 
-    private static AccuracyProxy proxy(Config config, Hardware hw, int[] heights) {
-        return new AccuracyProxy(hw, heights, config.doubleValue("device.sigma"), config.doubleValue("device.r-ratio"),
-                config.intValue("accuracy.windows"), config.intValue("accuracy.tiles"));
+    private static AccuracyProxy proxy(CountSettings s, Hardware hw, int[] heights) {
+        return new AccuracyProxy(hw, heights, s.sigma(), s.rRatio(), s.accuracyWindows(), s.accuracyTiles());
     }
 
     /**
