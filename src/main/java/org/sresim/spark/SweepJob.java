@@ -27,6 +27,7 @@ import org.apache.spark.util.DoubleAccumulator;
 import org.apache.spark.util.LongAccumulator;
 import org.sresim.sweep.ResultSchema;
 import org.sresim.sweep.SweepException;
+import org.sresim.sweep.SweepInputs;
 import org.sresim.sweep.SweepPlan;
 import org.sresim.sweep.Units;
 

@@ -1,4 +1,4 @@
-package org.sresim.spark;
+package org.sresim.sweep;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,8 +9,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
-import org.sresim.sweep.SweepException;
-import org.sresim.sweep.SweepPlan;
 import org.sresim.workload.Networks;
 
 /**
@@ -19,7 +17,7 @@ import org.sresim.workload.Networks;
  * {@code sweep.json}; a resume with any of them changed is refused, so one folder never mixes two
  * models.
  */
-final class SweepInputs {
+public final class SweepInputs {
     private SweepInputs() {
     }
 
@@ -44,7 +42,7 @@ final class SweepInputs {
      * Input name -> hex SHA-256 of its content: the files of {@link #inputsToHash}, and the model
      * data the sweep reads, whose content hash the plan already pinned ({@code location#sha256=H}).
      */
-    static Map<String, String> hashes(SweepPlan plan) {
+    public static Map<String, String> hashes(SweepPlan plan) {
         Map<String, String> out = new TreeMap<>();
         inputsToHash(plan).forEach((name, file) -> out.put(name, sha256(file)));
         for (String pinned : plan.dataLocations()) {
