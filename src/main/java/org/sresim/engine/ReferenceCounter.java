@@ -23,7 +23,7 @@ final class ReferenceCounter implements OuCounter {
     @Override
     public LayerCounts count(LayerWorkload w, Hardware hw, int[] sample) {
         LayerMapping m = new LayerMapping(w.layer(), hw);
-        int windows = w.layer().windows();
+        int windows = w.windows();
         int[] visit = sample;
         if (visit == null) {
             visit = new int[windows];
