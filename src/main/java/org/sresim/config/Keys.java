@@ -16,8 +16,8 @@ public final class Keys {
     static {
         text("network", "",
                 "built-in network (lenet5, mlp-300-100, cifar10-quick, alexnet, vgg16, resnet18; "
-                + "published profiles vgg16-ssl, cifar10-ssl, alexnet-han, lenet5-han) or a network YAML "
-                + "file");
+                + "published profiles vgg16-ssl, cifar10-ssl, alexnet-han, lenet5-han; transformers "
+                + "bert-base, vit-b16) or a network YAML file");
         text("data", "",
                 "real model: a folder of .npy files or an .npz archive, on any Hadoop file system; empty "
                 + "= synthetic weights and activations");

@@ -23,7 +23,7 @@ import org.sresim.sweep.SweepPlan;
 
 /**
  * The "Transformers" section of a small sweep: a two-block transformer over 6 tokens beside a CNN,
- * two prunings, the three encodings, two OU heights, two seeds. Every number of the section equals
+ * two prunings, the three encodings, two seeds. Every number of the section equals
  * the same aggregate computed here from the raw rows.
  */
 class TransformersSectionTest {
@@ -50,7 +50,7 @@ class TransformersSectionTest {
         Path file = dir.resolve("tf.yaml");
         Files.writeString(file, "name: tftest\n"
                 + "fixed: {accuracy.windows: 4, pruning.prune-first-layer: true}\n"
-                + "grid:\n  network: [" + network + ", lenet5]\n  ou.rows: [9, 16]\n"
+                + "grid:\n  network: [" + network + ", lenet5]\n"
                 + "  input.encoding: [offset, twos-complement, sign-magnitude]\n"
                 + "zip:\n  - {pruning.method: [unstructured, '2:4'], pruning.ratio: [0.7, 0.5]}\n"
                 + "seeds: [1, 2]\n");
