@@ -8,25 +8,15 @@ import java.util.SplittableRandom;
  * output's (x·Φ(x) of a standard normal x, down to -0.17): both are signed, so how the chip feeds
  * them ({@link InputEncoding}) decides the bits the crossbars see.
  */
-public enum ActivationDistribution {
-    HALF_NORMAL("half-normal"),
-    NORMAL("normal"),
-    GELU("gelu");
-
-    private final String configName;
-
-    ActivationDistribution(String configName) {
-        this.configName = configName;
-    }
-
-    public String configName() {
-        return configName;
-    }
+public enum ActivationDistribution implements org.sresim.config.Choice {
+    HALF_NORMAL,
+    NORMAL,
+    GELU;
 
     /** The distribution named {@code name} in a config or network file, or null. */
     public static ActivationDistribution byName(String name) {
         for (ActivationDistribution d : values()) {
-            if (d.configName.equals(name)) {
+            if (d.configName().equals(name)) {
                 return d;
             }
         }

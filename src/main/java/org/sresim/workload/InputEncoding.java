@@ -16,30 +16,10 @@ package org.sresim.workload;
  * </ul>
  * Fed values are what the counters read: bit-level skipping counts the 1-bits actually fed.
  */
-public enum InputEncoding {
-    OFFSET("offset"),
-    TWOS_COMPLEMENT("twos-complement"),
-    SIGN_MAGNITUDE("sign-magnitude");
-
-    private final String configName;
-
-    InputEncoding(String configName) {
-        this.configName = configName;
-    }
-
-    public String configName() {
-        return configName;
-    }
-
-    /** The encoding named {@code name}, or null. */
-    public static InputEncoding byName(String name) {
-        for (InputEncoding e : values()) {
-            if (e.configName.equals(name)) {
-                return e;
-            }
-        }
-        return null;
-    }
+public enum InputEncoding implements org.sresim.config.Choice {
+    OFFSET,
+    TWOS_COMPLEMENT,
+    SIGN_MAGNITUDE;
 
     /** The largest magnitude of a signed value: {@code 2^(bits-1) - 1}, so every encoding can feed it. */
     static long maxSigned(int bits) {

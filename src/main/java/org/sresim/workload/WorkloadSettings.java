@@ -35,9 +35,9 @@ public record WorkloadSettings(long seed, double pruningRatio, PruningMethod pru
         return new WorkloadSettings(c.longValue("seed"), c.doubleValue("pruning.ratio"), PruningMethod.of(method),
                 NofM.parse(method), c.boolValue("pruning.prune-first-layer"), c.doubleValue("activation.sparsity"),
                 c.intValue("activation.scale-bits"),
-                ActivationDistribution.byName(c.text("activation.distribution")),
+                c.choice("activation.distribution", ActivationDistribution.class),
                 c.boolValue("activation.sparse-first-layer"), c.intValue("weight.bits"), c.intValue("input.bits"),
-                InputEncoding.byName(c.text("input.encoding")));
+                c.choice("input.encoding", InputEncoding.class));
     }
 
     /** The layer's own distribution of synthetic activations if its network file gives one, else the global key. */

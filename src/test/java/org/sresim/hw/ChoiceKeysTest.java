@@ -25,10 +25,8 @@ class ChoiceKeysTest {
             "latency.model", names(LatencyModel.values()),
             "pruning.method", Arrays.stream(PruningMethod.values()).map(PruningMethod::configName).toList(),
             "power.static-scope", names(StaticPowerScope.values()),
-            "input.encoding", Arrays.stream(org.sresim.workload.InputEncoding.values())
-                    .map(org.sresim.workload.InputEncoding::configName).toList(),
-            "activation.distribution", Arrays.stream(org.sresim.workload.ActivationDistribution.values())
-                    .map(org.sresim.workload.ActivationDistribution::configName).toList());
+            "input.encoding", names(org.sresim.workload.InputEncoding.values()),
+            "activation.distribution", names(org.sresim.workload.ActivationDistribution.values()));
 
     private static List<String> names(Choice[] values) {
         return Arrays.stream(values).map(Choice::configName).toList();
