@@ -36,8 +36,9 @@ public final class CounterBench {
         List<LayerWorkload> layers = new ArrayList<>();
         List<int[]> samples = new ArrayList<>();
         for (MatrixLayer l : Networks.resolve(network).matrixLayers()) {
-            layers.add(source.load(l));
-            samples.add(Simulator.windowSample(l, windowsPerLayer, c.longValue("seed")));
+            LayerWorkload w = source.load(l);
+            layers.add(w);
+            samples.add(Simulator.windowSample(l, w.windows(), windowsPerLayer, c.longValue("seed")));
         }
         for (int i = 0; i < layers.size(); i++) { // warm-up
             Counter.FAST.count(layers.get(i), hw, samples.get(i));

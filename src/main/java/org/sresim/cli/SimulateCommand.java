@@ -34,7 +34,7 @@ final class SimulateCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--network", paramLabel = "NAME|FILE",
-            description = "built-in network (lenet5, mlp-300-100, cifar10-quick, alexnet, vgg16, resnet18) or a network YAML file; same as --set network=...")
+            description = "built-in network (lenet5, vgg16, resnet18, bert-base, vit-b16, ...: see docs/workloads.md) or a network YAML file; same as --set network=...")
     String network;
 
     @Option(names = "--data", paramLabel = "DIR|NPZ",

@@ -11,6 +11,19 @@ public enum KeyType {
     DOUBLE_OR_AUTO;
 
     static final String AUTO = "auto";
+    /** A choice that also accepts every N:M pattern ({@code 2:4}, {@code 4:8}, ...), 1 <= N < M <= 64. */
+    public static final String N_OF_M = "N:M";
+
+    /** {@code {N, M}} of a text such as {@code 2:4}, or null when it is no N:M pattern within the bounds. */
+    public static int[] nOfM(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]{1,2}):([0-9]{1,2})").matcher(text);
+        if (!m.matches()) {
+            return null;
+        }
+        int n = Integer.parseInt(m.group(1));
+        int of = Integer.parseInt(m.group(2));
+        return n >= 1 && n < of && of <= 64 ? new int[] {n, of} : null;
+    }
 
     /**
      * Converts a YAML scalar (Integer, Long, Double, Boolean, String) or a {@code --set} string into
@@ -37,7 +50,7 @@ public enum KeyType {
                     throw new IllegalArgumentException();
                 }
                 case CHOICE -> {
-                    if (!choices.contains(text)) {
+                    if (!choices.contains(text) && !(choices.contains(N_OF_M) && nOfM(text) != null)) {
                         throw new IllegalArgumentException();
                     }
                     yield text;
@@ -56,7 +69,8 @@ public enum KeyType {
             case INT, LONG -> "an integer";
             case DOUBLE -> "a number";
             case BOOL -> "true or false";
-            case CHOICE -> "one of " + String.join(", ", choices);
+            case CHOICE -> "one of " + String.join(", ", choices)
+                    + (choices.contains(N_OF_M) ? " (N:M is a pattern such as 2:4 or 4:8, 1 <= N < M <= 64)" : "");
             case TEXT -> "a text";
             case INT_OR_AUTO -> "an integer or auto";
             case DOUBLE_OR_AUTO -> "a number or auto";

@@ -22,8 +22,8 @@ public final class Keys {
     static {
         text("network", "",
                 "built-in network (lenet5, mlp-300-100, cifar10-quick, alexnet, vgg16, resnet18; "
-                + "published profiles vgg16-ssl, cifar10-ssl, alexnet-han, lenet5-han) or a network YAML "
-                + "file");
+                + "published profiles vgg16-ssl, cifar10-ssl, alexnet-han, lenet5-han; transformers "
+                + "bert-base, vit-b16) or a network YAML file");
         text("data", "",
                 "real model: a folder of .npy files or an .npz archive, on any Hadoop file system; empty "
                 + "= synthetic weights and activations");
@@ -35,7 +35,14 @@ public final class Keys {
         integer("weight.bits", 2, 16, "bits",
                 "signed fixed-point weight width, sign-magnitude [ISAAC]; cells hold slices of |w|, the "
                 + "sign is applied digitally (assumption)");
-        integer("input.bits", 1, 24, "bits", "unsigned input width, fed bit-serially [ISAAC]");
+        integer("input.bits", 1, 24, "bits", "input width, fed bit-serially [ISAAC]; signed inputs span "
+                + "+-(2^(input.bits-1) - 1)");
+        choice("input.encoding",
+                "how a layer with negative inputs (normal or gelu activations, signed data) is fed: offset "
+                + "= shifted by the map's minimum (biased, one pass), twos-complement = the two's-complement "
+                + "bits, the sign step subtracted in shift-and-add (one pass), sign-magnitude = positive "
+                + "and negative parts in two passes; unsigned layers are fed as they are",
+                "offset", "twos-complement", "sign-magnitude");
         integer("dac.bits", 1, 8, "bits",
                 "input bits applied per step (input.bits / dac.bits steps per window) [ISAAC]");
         integer("ou.rows", 1, 4096, "wordlines", "wordlines activated per OU operation [SRE, Chen'18]");
@@ -71,13 +78,19 @@ public final class Keys {
         choice("pruning.method",
                 "what pruning zeroes: unstructured (smallest magnitudes), filter (columns), channel "
                 + "(input channels), shape (rows), structured (SSL mix of shape and filter, Wen et al. "
-                + "NIPS 2016)", "structured", "unstructured", "filter", "channel", "shape");
+                + "NIPS 2016), N:M such as 2:4 (in every M consecutive rows of a column the N largest "
+                + "magnitudes stay; pruning.ratio > 0 turns it on, its value is ignored)",
+                "structured", "unstructured", "filter", "channel", "shape", KeyType.N_OF_M);
         bool("pruning.prune-first-layer", "prune layer 1 too (it is usually left dense)");
         add("activation.sparsity", KeyType.DOUBLE, 0, 1, true, "fraction",
                 "probability that an input activation is zero (ReLU networks: typically 0.4-0.7)");
         integer("activation.scale-bits", 0, 24, "bits",
                 "non-zero activations are max(1, round(|N(0,1)| x 2^scale-bits)), clipped to the input "
                 + "range");
+        choice("activation.distribution",
+                "synthetic non-zero activations before scaling: half-normal = |N(0,1)| (ReLU outputs), "
+                + "normal = N(0,1) (LayerNorm outputs), gelu = x Phi(x) of x ~ N(0,1); a layer's network "
+                + "file may set its own", "half-normal", "normal", "gelu");
         bool("activation.sparse-first-layer",
                 "make the network input (an image) sparse too; it is dense unless true");
         add("device.sigma", Set.of(Effect.ACCURACY), KeyType.DOUBLE, 0, INF, false, "relative",
@@ -111,6 +124,12 @@ public final class Keys {
                 "one bit of compressed-row index read from a small SRAM (assumption)");
         price("energy.prefix-sum-row-pj", "pJ",
                 "zero-detect / prefix-sum logic per row examined (assumption)");
+        price("energy.digital-mac-pj", "pJ",
+                "one 16-bit multiply-accumulate of attention (Q.K^T, softmax.V) on a digital unit: 16-bit "
+                + "multiply 0.8 pJ + 32-bit add 0.1 pJ at 45 nm [Horowitz, ISSCC 2014], not scaled to 32 nm");
+        add("digital.macs-per-ns", TIMING, KeyType.DOUBLE, 1e-6, INF, false, "MACs/ns",
+                "attention multiply-accumulates the chip's digital units complete per ns: a 32 x 32 MAC "
+                + "array at 1 GHz (assumption)");
         integer("chip.crossbars-per-ima", COSTS, 1, 1 << 20, "crossbars",
                 "crossbars per IMA, for area and static power [ISAAC-CE]");
         integer("chip.imas-per-tile", COSTS, 1, 1 << 20, "IMAs",

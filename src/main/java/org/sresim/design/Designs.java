@@ -19,7 +19,7 @@ public final class Designs {
         List<LayerSpec> layers = new ArrayList<>();
         int m = 0;
         for (LayerSpec l : base.layers()) {
-            if (l.type() == LayerType.POOL) {
+            if (!l.type().isMatrix()) {
                 layers.add(l);
             } else {
                 if (m >= settings.size()) {

@@ -224,7 +224,7 @@ final class AccuracyProxy {
             h.start();
         }
         SplittableRandom random = Seeds.stream(seed, w.layer().index(), Seeds.Purpose.ACCURACY_SAMPLE);
-        for (int v : sample(w.layer().windows(), windowSample, random)) {
+        for (int v : sample(w.windows(), windowSample, random)) {
             for (int t : sample(m.tiles(), tileSample, random)) {
                 tile(w, m, v, t / m.colBlocks, t % m.colBlocks);
             }

@@ -61,7 +61,7 @@ final class BitsetCounter implements OuCounter {
     @Override
     public LayerCounts[] count(LayerWorkload w, Hardware hw, int[] sample, int[] heights) {
         LayerMapping m = new LayerMapping(w.layer(), hw);
-        int windows = w.layer().windows();
+        int windows = w.windows();
         LayerCounts[] counts = emptyCounts(m, heights.length, windows, sample);
         int[][] opsFor = BlockTotals.opsTable(heights, hw.crossbarRows());
         BlockMasks.Columns columns = BlockMasks.Columns.of(m, hw);
@@ -98,7 +98,7 @@ final class BitsetCounter implements OuCounter {
     private static void visitWindows(LayerWorkload w, LayerMapping m, int rb, ActiveRows rows, int[] sample,
                                      BlockTotals totals, LayerCounts[] counts) {
         int rowsIn = m.rowsIn(rb);
-        int visits = sample == null ? w.layer().windows() : sample.length;
+        int visits = sample == null ? w.windows() : sample.length;
         WindowStats[] stats = null;
         if (sample != null) {
             stats = new WindowStats[counts.length];

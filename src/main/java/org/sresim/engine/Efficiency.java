@@ -19,8 +19,9 @@ import org.sresim.workload.Network;
  * @param powerW        energy per inference x throughput + static power (a layer row: its energy /
  *                      its latency + static power)
  * @param throughputIps inferences per second with the layers as a pipeline stage each: 1 / the slowest
- *                      layer's latency (a layer row: 1 / its latency)
- * @param gops          useful work: 2 x the dense MACs x throughput, in 10^9 operations per second
+ *                      layer's latency, attention layers included (a layer row: 1 / its latency)
+ * @param gops          useful work: 2 x the dense MACs (attention's included) x throughput, in 10^9
+ *                      operations per second
  */
 public record Efficiency(double areaMm2, double areaUsedMm2, double indexAreaMm2, double staticPowerW,
                          double powerW, double throughputIps, double gops, double gopsPerMm2, double gopsPerW) {
@@ -66,9 +67,17 @@ public record Efficiency(double areaMm2, double areaUsedMm2, double indexAreaMm2
             layerRows.add(m.withEfficiency(of(model, m, layers.get(m.layerIndex()).macs(), m.latencyNs(), stored)));
         }
         List<Metrics> networkRows = new ArrayList<>();
+        // each attention layer is a pipeline stage of its own, on the digital units
+        double attentionStageNs = 0;
+        long attentionMacs = 0;
+        double macsPerNs = r.config().doubleValue("digital.macs-per-ns");
+        for (org.sresim.workload.AttentionLayer a : network.attentionLayers()) {
+            attentionStageNs = Math.max(attentionStageNs, a.macs() / macsPerNs);
+            attentionMacs += a.macs();
+        }
         for (Metrics m : r.networkRows()) {
-            double slowestNs = 0;
-            long macs = 0;
+            double slowestNs = attentionStageNs;
+            long macs = attentionMacs;
             long stored = 0;
             for (Metrics l : r.layerRows()) {
                 if (l.scheme() == m.scheme()) {

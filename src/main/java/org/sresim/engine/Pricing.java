@@ -23,6 +23,8 @@ final class Pricing {
     private final LatencyModel latencyModel;
     private final Rate ou;
     private final Rate ideal;
+    /** Attention multiply-accumulates the digital units complete per ns. */
+    private final double digitalMacsPerNs;
 
     /**
      * How one scheme's operations are priced and timed.
@@ -68,6 +70,11 @@ final class Pricing {
     }
 
     Pricing(Hardware hw, EnergyTable energy, LatencyModel latencyModel) {
+        this(hw, energy, latencyModel, 1);
+    }
+
+    Pricing(Hardware hw, EnergyTable energy, LatencyModel latencyModel, double digitalMacsPerNs) {
+        this.digitalMacsPerNs = digitalMacsPerNs;
         this.hw = hw;
         this.energy = energy;
         this.latencyModel = latencyModel;
@@ -77,11 +84,21 @@ final class Pricing {
 
     /** The variant {@code config} describes, on hardware {@code hw} ({@code Hardware.from(config)}). */
     static Pricing of(Config config, Hardware hw) {
-        return new Pricing(hw, EnergyTable.from(config), config.choice("latency.model", LatencyModel.class));
+        return new Pricing(hw, EnergyTable.from(config), config.choice("latency.model", LatencyModel.class),
+                config.doubleValue("digital.macs-per-ns"));
     }
 
-    /** Every layer and network row of every scheme, speedups filled in; efficiency still null. */
+    /** Every layer and network row of a network without attention layers. */
     SimulationResult price(Config config, String network, List<LayerStatistics> layers) {
+        return price(config, network, layers, 0);
+    }
+
+    /**
+     * Every layer and network row of every scheme, speedups filled in; efficiency still null. The
+     * network's {@code attentionMacs} run on digital units after the crossbar layers: every network
+     * row counts them as {@link Action#DIGITAL_MAC}, pays their energy and adds their time.
+     */
+    SimulationResult price(Config config, String network, List<LayerStatistics> layers, long attentionMacs) {
         List<Hardware> own = new ArrayList<>(layers.size());
         List<Rate> ouRates = new ArrayList<>(layers.size());
         Map<Hardware, Rate> rates = new HashMap<>(Map.of(hw, ou));
@@ -111,7 +128,7 @@ final class Pricing {
             priced.forEach(p -> layerRows.add(p.row()));
             Rate rate = scheme == Scheme.IDEAL ? ideal : networkRate;
             networkRows.add(networkRow(scheme, rate, provision, priced, uniform || scheme == Scheme.IDEAL,
-                    provisionedAdcBits(scheme, own)));
+                    provisionedAdcBits(scheme, own), attentionMacs));
         }
         return new SimulationResult(config, network, relative(networkRows), relative(layerRows));
     }
@@ -126,6 +143,11 @@ final class Pricing {
             bits = Math.max(bits, h.adcBits());
         }
         return bits;
+    }
+
+    /** The time the digital units take for {@code macs} attention MACs. */
+    double digitalNs(long macs) {
+        return macs == 0 ? 0 : macs / digitalMacsPerNs;
     }
 
     /** The scheme's prices, operation time and ADC resolution: the ideal design's, or the OU design's. */
@@ -197,7 +219,7 @@ final class Pricing {
 
     /** The network row of one scheme: its layer rows added up ({@link NetworkTotals}). */
     Metrics networkRow(Scheme scheme, Rate rate, Provision provision, List<PricedLayer> layers) {
-        return networkRow(scheme, rate, provision, layers, true, rate.adcBits());
+        return networkRow(scheme, rate, provision, layers, true, rate.adcBits(), 0);
     }
 
     /**
@@ -206,9 +228,10 @@ final class Pricing {
      * their latencies, and it reports the chip's OU cycle and provisioned ADC resolution.
      */
     Metrics networkRow(Scheme scheme, Rate rate, Provision provision, List<PricedLayer> layers, boolean oneRate,
-                       int adcBits) {
+                       int adcBits, long attentionMacs) {
         NetworkTotals totals = new NetworkTotals();
         layers.forEach(totals::add);
+        totals.addDigital(attentionMacs, rate.price(Action.DIGITAL_MAC), digitalNs(attentionMacs));
         return oneRate ? totals.row(scheme, rate, provision, hw.inputBits())
                 : totals.rowOfLayerRates(scheme, rate, provision, hw.inputBits(), adcBits);
     }
@@ -238,6 +261,15 @@ final class Pricing {
         private double energyVariance;
         private final double[] energyByAction = new double[Action.values().length];
         private double latencyNs;
+        /** Time of the digital attention, added to the row's latency. */
+        private double digitalNs;
+
+        /** The digital attention MACs: counted, priced and timed on their own. */
+        void addDigital(long macs, double pricePj, double ns) {
+            counts[Action.DIGITAL_MAC.ordinal()] += macs;
+            energyByAction[Action.DIGITAL_MAC.ordinal()] += macs * pricePj;
+            digitalNs += ns;
+        }
 
         void add(PricedLayer p) {
             Metrics m = p.row();
@@ -267,8 +299,8 @@ final class Pricing {
 
         Metrics row(Scheme scheme, Rate rate, Provision provision, int inputBits) {
             return common(priced(Metrics.builder(-1, null, scheme), counts, rate)
-                    .work(ops, cycles, cycles * rate.operationNs()), rate.adcBits(), rate.operationNs(), provision,
-                    inputBits);
+                    .work(ops, cycles, cycles * rate.operationNs() + digitalNs), rate.adcBits(), rate.operationNs(),
+                    provision, inputBits);
         }
 
         /** The row of layers priced at their own rates: energies and latencies add up as they are. */
@@ -278,7 +310,7 @@ final class Pricing {
                 total += e;
             }
             return common(Metrics.builder(-1, null, scheme).actions(counts, energyByAction, total)
-                    .work(ops, cycles, latencyNs), adcBits, chipRate.operationNs(), provision, inputBits);
+                    .work(ops, cycles, latencyNs + digitalNs), adcBits, chipRate.operationNs(), provision, inputBits);
         }
 
         private Metrics common(Metrics.Builder b, int adcBits, double operationNs, Provision provision, int inputBits) {

@@ -42,7 +42,7 @@ final class ReferenceCounter implements OuCounter {
             this.w = w;
             this.hw = hw;
             this.m = new LayerMapping(w.layer(), hw);
-            this.windows = w.layer().windows();
+            this.windows = w.windows();
             this.visit = sample == null ? everyWindow(windows) : sample;
             this.scale = (double) windows / visit.length;
             this.steps = hw.inputSteps();

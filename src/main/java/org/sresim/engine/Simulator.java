@@ -91,7 +91,7 @@ public final class Simulator {
     private SimulationResult simulateOne(Config config, Network network, WorkloadSource source, Object workloadKey) {
         Hardware hw = Hardware.from(config);
         List<LayerStatistics> layers = countedLayers(config, network, source, hw, workloadKey);
-        return Efficiency.attach(Pricing.of(config, hw).price(config, network.name(), layers),
+        return Efficiency.attach(Pricing.of(config, hw).price(config, network.name(), layers, network.attentionMacs()),
                 provisioned(config, hw, network), network);
     }
 
@@ -143,11 +143,11 @@ public final class Simulator {
             LayerCounts[] counts;
             List<Map<Scheme, Accuracy>> accuracy;
             if (layer.hardware() == null) {
-                counts = counter.count(w, hw, windowSample(layer, simWindows, seed), heights);
+                counts = counter.count(w, hw, windowSample(layer, w.windows(), simWindows, seed), heights);
                 accuracy = proxy.estimateEach(w, seed);
             } else { // a layer of a heterogeneous design: counted once at its own OU shape, whatever the chip's height
                 Hardware own = LayerHardwares.of(config, hw, layer);
-                LayerCounts one = counter.count(w, own, windowSample(layer, simWindows, seed),
+                LayerCounts one = counter.count(w, own, windowSample(layer, w.windows(), simWindows, seed),
                         new int[] {own.ouRows()})[0];
                 Map<Scheme, Accuracy> acc = proxy(settings, own, new int[] {own.ouRows()}).estimateEach(w, seed).get(0);
                 counts = new LayerCounts[heights.length];
@@ -210,11 +210,16 @@ public final class Simulator {
      * {@code sim.windows} distinct windows of the layer drawn uniformly at random (seeded by the
      * point seed and layer), sorted; null when every window is simulated.
      */
-    public static int[] windowSample(MatrixLayer layer, int simWindows, long seed) {
-        if (simWindows <= 0 || simWindows >= layer.windows()) {
+    static int[] windowSample(MatrixLayer layer, int simWindows, long seed) {
+        return windowSample(layer, layer.windows(), simWindows, seed);
+    }
+
+    /** As {@link #windowSample(MatrixLayer, int, long)} over {@code windows} (a layer fed in two passes has 2V). */
+    public static int[] windowSample(MatrixLayer layer, int windows, int simWindows, long seed) {
+        if (simWindows <= 0 || simWindows >= windows) {
             return null;
         }
-        int[] sample = AccuracyProxy.sample(layer.windows(), simWindows,
+        int[] sample = AccuracyProxy.sample(windows, simWindows,
                 Seeds.stream(seed, layer.index(), Seeds.Purpose.WINDOW_SAMPLE));
         java.util.Arrays.sort(sample);
         return sample;

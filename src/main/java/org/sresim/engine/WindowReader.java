@@ -16,11 +16,16 @@ final class WindowReader {
     private final int[] offset;
     private final int[] ky;
     private final int[] kx;
+    /** Windows per pass, and where the second pass's map starts (sign-magnitude inputs). */
+    private final int perPass;
+    private final int passOffset;
 
     WindowReader(LayerWorkload w, int firstRow, int count) {
         this.inputs = w.inputs();
         this.layer = w.layer();
         this.count = count;
+        perPass = layer.windows();
+        passOffset = (int) layer.inputElements();
         offset = new int[count];
         ky = new int[count];
         kx = new int[count];
@@ -37,6 +42,11 @@ final class WindowReader {
     }
 
     void read(int window, int[] out) {
+        int pass = 0;
+        if (window >= perPass) {
+            window -= perPass;
+            pass = passOffset;
+        }
         int oy = window / layer.outWidth();
         int ox = window - oy * layer.outWidth();
         int y0 = oy * layer.stride() - layer.padding();
@@ -44,7 +54,7 @@ final class WindowReader {
         int h = layer.inHeight();
         int wd = layer.inWidth();
         int k = layer.kernel();
-        int base = y0 * wd + x0;
+        int base = pass + y0 * wd + x0;
         if (y0 >= 0 && x0 >= 0 && y0 + k <= h && x0 + k <= wd) {
             for (int i = 0; i < count; i++) {
                 out[i] = inputs[base + offset[i]];

@@ -20,7 +20,9 @@ public enum Action {
     /** One bit of compressed-row index read. */
     INDEX_BIT("index_bit"),
     /** One row examined by the zero-detect / prefix-sum logic. */
-    PREFIX_SUM_ROW("prefix_sum_row");
+    PREFIX_SUM_ROW("prefix_sum_row"),
+    /** One 16-bit multiply-accumulate of attention (Q·Kᵀ, softmax·V) on a digital unit, off the crossbars. */
+    DIGITAL_MAC("digital_mac");
 
     private final String column;
 

@@ -8,11 +8,12 @@ import org.sresim.config.Config;
  * Prices of every {@link Action}, in pJ, as quoted in the configuration. DAC drives, cell reads
  * and sample-and-holds are power x time, quoted for {@code energy.reference-cycle-ns}, and scale
  * with the cycle they actually last; conversions, shift-adds, buffer, index and prefix-sum
- * prices are per event.
+ * prices are per event, as is a digital attention MAC.
  */
 public record EnergyTable(AdcModel adcModel, double adc8bitPj, Map<Integer, Double> adcTablePj,
                           double referenceCycleNs, double dacPj, double cellReadPj, double sampleHoldPj,
-                          double shiftAddPj, double edramAccessPj, double indexBitPj, double prefixSumRowPj) {
+                          double shiftAddPj, double edramAccessPj, double indexBitPj, double prefixSumRowPj,
+                          double digitalMacPj) {
 
     public static EnergyTable from(Config c) {
         return new EnergyTable(c.choice("adc.model", AdcModel.class), c.doubleValue("energy.adc-8bit-pj"),
@@ -20,7 +21,7 @@ public record EnergyTable(AdcModel adcModel, double adc8bitPj, Map<Integer, Doub
                 c.doubleValue("energy.dac-pj"), c.doubleValue("energy.cell-read-pj"),
                 c.doubleValue("energy.sample-hold-pj"), c.doubleValue("energy.shift-add-pj"),
                 c.doubleValue("energy.edram-access-pj"), c.doubleValue("energy.index-bit-pj"),
-                c.doubleValue("energy.prefix-sum-row-pj"));
+                c.doubleValue("energy.prefix-sum-row-pj"), c.doubleValue("energy.digital-mac-pj"));
     }
 
     /** Parses {@code "bits:pJ,bits:pJ"}; empty means no table. */
@@ -48,6 +49,7 @@ public record EnergyTable(AdcModel adcModel, double adc8bitPj, Map<Integer, Doub
         p.put(Action.EDRAM, edramAccessPj);
         p.put(Action.INDEX_BIT, indexBitPj);
         p.put(Action.PREFIX_SUM_ROW, prefixSumRowPj);
+        p.put(Action.DIGITAL_MAC, digitalMacPj);
         return p;
     }
 }

@@ -27,7 +27,7 @@ public final class Report {
     /** Sections every sweep gets, in order, after the overview and any sweep-specific sections. */
     static final List<Section> GENERIC = List.of(new SchemeSection(), new EnergySection(), new AxisSection(),
             new LayerSection(), new AccuracySection(), new RealModelsSection(), new DataSection(),
-            new DesignSpaceSection());
+            new DesignSpaceSection(), new TransformersSection());
 
     /**
      * Sections for one sweep only, keyed by sweep name. To add one (e.g. the paper-vs-project

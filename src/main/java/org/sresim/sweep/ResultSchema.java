@@ -85,12 +85,15 @@ public final class ResultSchema {
                 Action.SHIFT_ADD, "shift-and-adds of converted partial sums",
                 Action.EDRAM, "256-bit eDRAM accesses (inputs read, outputs written)",
                 Action.INDEX_BIT, "compressed-row index bit reads",
-                Action.PREFIX_SUM_ROW, "rows examined by the zero-detect / prefix-sum logic"));
+                Action.PREFIX_SUM_ROW, "rows examined by the zero-detect / prefix-sum logic",
+                Action.DIGITAL_MAC, "16-bit attention multiply-accumulates (Q.K^T, softmax.V) on digital units"
+                        + " (network rows only)"));
 
         private static final Map<String, String> METRICS = Map.ofEntries(
                 Map.entry("ou_ops", "OU operations (ideal: full-crossbar reads)"),
                 Map.entry("cycles", "operations on the critical crossbar (network: sum over layers)"),
-                Map.entry("latency_ns", "cycles x operation time"),
+                Map.entry("latency_ns", "cycles x operation time (network: plus the digital attention's"
+                        + " count_digital_mac / digital.macs-per-ns)"),
                 Map.entry("energy_pj", "total energy per inference, the sum of the energy_<action>_pj columns"),
                 Map.entry("ou_ops_stderr", "standard error of ou_ops when sim.windows > 0 or over a batch of imported "
                         + "inputs (0 when exact)"),

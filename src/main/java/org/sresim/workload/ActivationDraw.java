@@ -14,10 +14,17 @@ package org.sresim.workload;
  * {@link SyntheticWorkload}). With i.i.d. draws a 784-pixel layer's density alone varies by
  * about 0.02 from seed to seed.
  *
- * @param scaleBits  per-layer scale of the non-zero values, 2^scaleBits; null = the global key
- * @param stratified exact zero count and quantile values instead of i.i.d. draws
+ * @param scaleBits    per-layer scale of the non-zero values, 2^scaleBits; null = the global key
+ * @param stratified   exact zero count and quantile values instead of i.i.d. draws (half-normal only)
+ * @param distribution per-layer distribution of the values; null = the global {@code activation.distribution}
  */
-public record ActivationDraw(Double scaleBits, boolean stratified) implements java.io.Serializable {
+public record ActivationDraw(Double scaleBits, boolean stratified, ActivationDistribution distribution)
+        implements java.io.Serializable {
+
+    /** A draw of the global distribution. */
+    public ActivationDraw(Double scaleBits, boolean stratified) {
+        this(scaleBits, stratified, null);
+    }
     /** The range a per-layer scale may take: below -8 every non-zero value is already 1. */
     static final double MIN_SCALE_BITS = -8;
     static final double MAX_SCALE_BITS = 24;
@@ -26,6 +33,10 @@ public record ActivationDraw(Double scaleBits, boolean stratified) implements ja
         if (scaleBits != null && !(scaleBits >= MIN_SCALE_BITS && scaleBits <= MAX_SCALE_BITS)) {
             throw new WorkloadException("'activation.scale-bits' must be in [" + (int) MIN_SCALE_BITS + ", "
                     + (int) MAX_SCALE_BITS + "], got " + scaleBits);
+        }
+        if (stratified && distribution != null && distribution != ActivationDistribution.HALF_NORMAL) {
+            throw new WorkloadException("'activation.draw: stratified' draws half-normal quantiles; it cannot be"
+                    + " combined with 'activation.distribution: " + distribution.configName() + "'");
         }
     }
 

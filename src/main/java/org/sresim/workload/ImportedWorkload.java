@@ -4,9 +4,9 @@ import java.util.Arrays;
 
 /**
  * A real model's data (model section 3.4), from a {@link ModelData}: {@code <layer>.weight} in
- * PyTorch layout (conv [Cout, Cin, kh, kw], fc [out, in]) and optionally {@code <layer>.input}
- * (conv [Cin, H, W], fc [in]), or a batch of inputs with a leading batch dimension ([B, Cin, H, W],
- * [B, in]): sample {@code b} is one inference. Float arrays are quantized like synthetic data (a
+ * PyTorch layout (conv [Cout, Cin, kh, kw], fc and linear [out, in]) and optionally {@code <layer>.input}
+ * (conv [Cin, H, W], fc [in], linear [tokens, in]), or a batch of inputs with a leading batch dimension
+ * ([B, Cin, H, W], [B, in], [B, tokens, in]): sample {@code b} is one inference. Float arrays are quantized like synthetic data (a
  * batch with one scale, so samples stay comparable); integer and bool arrays are used as they are
  * after a range check. Zeros in the files are the pruning mask: no further pruning is applied. A
  * layer without an input gets synthetic activations.
@@ -32,10 +32,9 @@ public final class ImportedWorkload {
         int[] inputs;
         if (data.has(inputEntry)) {
             Npy.NpyArray a = data.read(inputEntry);
-            int[] all = inputs(a, data.where(inputEntry), layer, s);
-            int per = (int) layer.inputElements();
+            Fed all = fed(a, data.where(inputEntry), layer, s);
             int b = batch(a, layer) == 0 ? 0 : sample;
-            inputs = Arrays.copyOfRange(all, b * per, (b + 1) * per);
+            inputs = Arrays.copyOfRange(all.values(), b * all.perSample(), (b + 1) * all.perSample());
         } else {
             inputs = SyntheticWorkload.activations(layer, s);
         }
@@ -104,10 +103,13 @@ public final class ImportedWorkload {
                 : new int[] {layer.cols(), layer.rows()};
     }
 
+    /** Conv [Cin, H, W], fc [in], linear [tokens, in] (PyTorch's nn.Linear input, batch dimension aside). */
     private static int[] inputShape(MatrixLayer layer) {
-        return layer.type() == LayerType.CONV
-                ? new int[] {layer.inChannels(), layer.inHeight(), layer.inWidth()}
-                : new int[] {layer.rows()};
+        return switch (layer.type()) {
+            case CONV -> new int[] {layer.inChannels(), layer.inHeight(), layer.inWidth()};
+            case LINEAR -> new int[] {layer.inWidth(), layer.inChannels()};
+            default -> new int[] {layer.rows()};
+        };
     }
 
     static short[] weights(Npy.NpyArray a, String file, MatrixLayer layer, WorkloadSettings s) {
@@ -141,37 +143,103 @@ public final class ImportedWorkload {
         return w;
     }
 
-    /** All samples' inputs, quantized, sample after sample. */
+    /** Every sample's fed inputs, one after another, {@code perSample} values each (two maps per sample in two passes). */
+    record Fed(int[] values, int perSample) {
+    }
+
+    /** All samples' inputs, quantized and fed, sample after sample. */
     static int[] inputs(Npy.NpyArray a, String file, MatrixLayer layer, WorkloadSettings s) {
+        return fed(a, file, layer, s).values();
+    }
+
+    /**
+     * All samples' inputs in the layer's layout (a linear layer's [tokens, features] become its
+     * features x tokens map), quantized: an array without negative values as unsigned values
+     * (integers as they are, floats scaled so the largest is the top of the range); an array with
+     * negative values, under {@code offset}, shifted by its minimum first (today's rule for a
+     * normalised image), else signed within +-(2^(input.bits-1) - 1) and fed by the encoding.
+     */
+    static Fed fed(Npy.NpyArray a, String file, MatrixLayer layer, WorkloadSettings s) {
         if (batch(a, layer) == 0) {
             checkShape(a, inputShape(layer), file, layer);
         }
-        long max = s.maxInput();
-        int[] out = new int[(int) a.size()];
-        if (a.isInteger()) {
-            long[] v = a.ints();
-            for (int i = 0; i < v.length; i++) {
-                if (v[i] < 0 || v[i] > max) {
-                    throw new WorkloadException(file + ": input " + v[i] + " at flat index " + i
-                            + " is outside the unsigned " + s.inputBits() + "-bit range [0, " + max + "]");
+        boolean signed = a.isInteger() ? min(a.ints()) < 0 : minFinite(a.floats(), file) < 0;
+        boolean offset = signed && s.inputEncoding() == InputEncoding.OFFSET;
+        int[] values = a.isInteger() ? integers(a.ints(), file, s, signed, offset) : floats(a.floats(), s, signed, offset);
+        if (layer.type() == LayerType.LINEAR) {
+            values = tokensToMap(values, layer.inWidth(), layer.inChannels());
+        }
+        int per = (int) layer.inputElements();
+        if (!signed || offset) {
+            return new Fed(values, per);
+        }
+        int passes = s.inputEncoding().passes(true);
+        int[] out = new int[values.length * passes];
+        for (int b = 0; b < values.length / per; b++) {
+            int[] fed = s.inputEncoding().feed(Arrays.copyOfRange(values, b * per, (b + 1) * per), s.inputBits(), true);
+            System.arraycopy(fed, 0, out, b * per * passes, fed.length);
+        }
+        return new Fed(out, per * passes);
+    }
+
+    private static long min(long[] v) {
+        long min = Long.MAX_VALUE;
+        for (long x : v) {
+            min = Math.min(min, x);
+        }
+        return v.length == 0 ? 0 : min;
+    }
+
+    private static double minFinite(double[] v, String file) {
+        double min = 0;
+        for (double x : v) {
+            checkFinite(x, file);
+            min = Math.min(min, x);
+        }
+        return min;
+    }
+
+    private static int[] integers(long[] v, String file, WorkloadSettings s, boolean signed, boolean offset) {
+        long shift = offset ? -min(v) : 0;
+        long max = signed && !offset ? InputEncoding.maxSigned(s.inputBits()) : s.maxInput();
+        long low = signed && !offset ? -max : 0;
+        int[] out = new int[v.length];
+        for (int i = 0; i < v.length; i++) {
+            long x = v[i] + shift;
+            if (x < low || x > max) {
+                throw new WorkloadException(file + ": input " + v[i] + " at flat index " + i + " is outside the "
+                        + (low < 0 ? "signed" : "unsigned") + " " + s.inputBits() + "-bit range [" + low + ", " + max
+                        + "]" + (offset ? " after the offset of " + shift + " (input.encoding: offset)" : ""));
+            }
+            out[i] = (int) x;
+        }
+        return out;
+    }
+
+    private static int[] floats(double[] v, WorkloadSettings s, boolean signed, boolean offset) {
+        double shift = offset ? -minFinite(v, "") : 0; // a normalised image: shift so its minimum is zero
+        double largest = 0;
+        for (double x : v) {
+            largest = Math.max(largest, Math.abs(x + shift));
+        }
+        long max = signed && !offset ? InputEncoding.maxSigned(s.inputBits()) : s.maxInput();
+        double scale = largest == 0 ? 0 : max / largest;
+        int[] out = new int[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = (int) Math.round((v[i] + shift) * scale);
+        }
+        return out;
+    }
+
+    /** Each sample's [tokens, features] values as the features x tokens map a linear layer convolves. */
+    private static int[] tokensToMap(int[] values, int tokens, int features) {
+        int per = tokens * features;
+        int[] out = new int[values.length];
+        for (int b = 0; b < values.length / per; b++) {
+            for (int t = 0; t < tokens; t++) {
+                for (int f = 0; f < features; f++) {
+                    out[b * per + f * tokens + t] = values[b * per + t * features + f];
                 }
-                out[i] = (int) v[i];
-            }
-        } else {
-            double[] v = a.floats();
-            double min = Double.POSITIVE_INFINITY;
-            for (double x : v) {
-                checkFinite(x, file);
-                min = Math.min(min, x);
-            }
-            double offset = min < 0 ? -min : 0; // a normalised image: shift so its minimum is zero
-            double largest = 0;
-            for (double x : v) {
-                largest = Math.max(largest, x + offset);
-            }
-            double scale = largest == 0 ? 0 : max / largest;
-            for (int i = 0; i < v.length; i++) {
-                out[i] = (int) Math.round((v[i] + offset) * scale);
             }
         }
         return out;

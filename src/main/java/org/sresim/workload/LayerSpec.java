@@ -17,12 +17,22 @@ package org.sresim.workload;
  *                           A layer has a pruning ratio or a profile, not both.
  * @param activationDraw     per-layer scale and draw of synthetic activations ({@code activation: {scale-bits, draw}});
  *                           null = the global scale, i.i.d. draws
- * @param hardware           the layer's own OU shape and ADC resolution (conv, fc); null = the chip's
+ * @param hardware           the layer's own OU shape and ADC resolution (conv, fc, linear); null = the chip's
+ * @param heads              attention heads (attention layers; 0 for every other type)
+ * @param classTokens        class tokens a tokens layer prepends (0 for every other type)
  */
 public record LayerSpec(String name, LayerType type, int out, int kernel, int stride, int padding,
                         String from, Double pruningRatio, Double activationSparsity, PruningProfile pruningProfile,
-                        ActivationDraw activationDraw, LayerHardware hardware)
+                        ActivationDraw activationDraw, LayerHardware hardware, int heads, int classTokens)
         implements java.io.Serializable {
+
+    /** A layer of any type but attention and tokens. */
+    public LayerSpec(String name, LayerType type, int out, int kernel, int stride, int padding,
+                     String from, Double pruningRatio, Double activationSparsity, PruningProfile pruningProfile,
+                     ActivationDraw activationDraw, LayerHardware hardware) {
+        this(name, type, out, kernel, stride, padding, from, pruningRatio, activationSparsity, pruningProfile,
+                activationDraw, hardware, 0, 0);
+    }
 
     /** A layer with neither per-layer activation draws nor its own hardware. */
     public LayerSpec(String name, LayerType type, int out, int kernel, int stride, int padding,
@@ -42,7 +52,8 @@ public record LayerSpec(String name, LayerType type, int out, int kernel, int st
      * values kernel 1 / stride 1 are accepted for them too (and stored as 0).
      */
     public LayerSpec {
-        if (type == LayerType.FC && (kernel == 0 || kernel == 1) && (stride == 0 || stride == 1) && padding == 0) {
+        if ((type == LayerType.FC || type == LayerType.LINEAR) && (kernel == 0 || kernel == 1)
+                && (stride == 0 || stride == 1) && padding == 0) {
             kernel = 0;
             stride = 0;
         }
@@ -51,17 +62,42 @@ public record LayerSpec(String name, LayerType type, int out, int kernel, int st
             throw new WorkloadException(prefix(null, name) + "give either 'pruning.ratio' or a published profile"
                     + " 'pruning: {filter, shape, element}', not both");
         }
-        if (pruningProfile != null && type == LayerType.POOL) {
-            throw new WorkloadException(prefix(null, name) + "a pool layer has no weights to prune");
+        String kind = article(type) + type.yamlName() + " layer";
+        if (pruningProfile != null && !type.isMatrix()) {
+            throw new WorkloadException(prefix(null, name) + kind + " has no weights to prune");
         }
         hardware = LayerHardware.orNull(hardware);
-        if (hardware != null && type == LayerType.POOL) {
-            throw new WorkloadException(prefix(null, name) + "a pool layer has no crossbars: 'ou.rows', 'ou.cols'"
-                    + " and 'adc.bits' apply to conv and fc layers only");
+        if (hardware != null && !type.isMatrix()) {
+            throw new WorkloadException(prefix(null, name) + kind + " has no crossbars: 'ou.rows', 'ou.cols'"
+                    + " and 'adc.bits' apply to conv, fc and linear layers only");
         }
-        if (activationDraw != null && type == LayerType.POOL) {
-            throw new WorkloadException(prefix(null, name) + "a pool layer draws no activations");
+        if (activationDraw != null && !type.isMatrix()) {
+            throw new WorkloadException(prefix(null, name) + kind + " draws no activations");
         }
+        if ((heads != 0) != (type == LayerType.ATTENTION) || heads < 0) {
+            throw new WorkloadException(prefix(null, name) + (type == LayerType.ATTENTION
+                    ? "an attention layer needs 'heads' >= 1, got " + heads : kind + " takes no 'heads'"));
+        }
+        if (classTokens < 0 || (classTokens != 0 && type != LayerType.TOKENS)) {
+            throw new WorkloadException(prefix(null, name) + (type == LayerType.TOKENS
+                    ? "'class-tokens' must be >= 0, got " + classTokens : kind + " takes no 'class-tokens'"));
+        }
+    }
+
+    /** A token-wise linear layer reading the previous layer. */
+    public static LayerSpec linear(String name, int out) {
+        return new LayerSpec(name, LayerType.LINEAR, out, 0, 0, 0, null, null, null);
+    }
+
+    /** A self-attention layer of {@code heads} heads reading the fused Q/K/V of the previous layer. */
+    public static LayerSpec attention(String name, int heads) {
+        return new LayerSpec(name, LayerType.ATTENTION, 0, 0, 0, 0, null, null, null, null, null, null, heads, 0);
+    }
+
+    /** A layer turning the previous layer's map into tokens, {@code classTokens} prepended. */
+    public static LayerSpec tokens(String name, int classTokens) {
+        return new LayerSpec(name, LayerType.TOKENS, 0, 0, 0, 0, null, null, null, null, null, null, 0,
+                classTokens);
     }
 
     /** A convolution layer reading the previous layer. */
@@ -82,37 +118,42 @@ public record LayerSpec(String name, LayerType type, int out, int kernel, int st
     /** This layer reading the output of the named earlier layer instead (null = the previous layer). */
     public LayerSpec withFrom(String from) {
         return new LayerSpec(name, type, out, kernel, stride, padding, from, pruningRatio, activationSparsity,
-                pruningProfile, activationDraw, hardware);
+                pruningProfile, activationDraw, hardware, heads, classTokens);
     }
 
     /** This layer with its own OU shape and ADC resolution (null = the chip's). */
     public LayerSpec withHardware(LayerHardware h) {
         return new LayerSpec(name, type, out, kernel, stride, padding, from, pruningRatio, activationSparsity,
-                pruningProfile, activationDraw, h);
+                pruningProfile, activationDraw, h, heads, classTokens);
     }
 
     /** This layer with a published pruning profile (null = none). */
     public LayerSpec withPruningProfile(PruningProfile profile) {
         return new LayerSpec(name, type, out, kernel, stride, padding, from, pruningRatio, activationSparsity,
-                profile, activationDraw, hardware);
+                profile, activationDraw, hardware, heads, classTokens);
     }
 
     /** This layer with a per-layer pruning ratio (null = use the global configuration). */
     public LayerSpec withPruningRatio(Double ratio) {
         return new LayerSpec(name, type, out, kernel, stride, padding, from, ratio, activationSparsity,
-                pruningProfile, activationDraw, hardware);
+                pruningProfile, activationDraw, hardware, heads, classTokens);
     }
 
     /** This layer with a per-layer activation sparsity (null = use the global configuration). */
     public LayerSpec withActivationSparsity(Double sparsity) {
         return new LayerSpec(name, type, out, kernel, stride, padding, from, pruningRatio, sparsity,
-                pruningProfile, activationDraw, hardware);
+                pruningProfile, activationDraw, hardware, heads, classTokens);
     }
 
     /** This layer with a per-layer activation scale and draw (null = the global scale, i.i.d. draws). */
     public LayerSpec withActivationDraw(ActivationDraw draw) {
         return new LayerSpec(name, type, out, kernel, stride, padding, from, pruningRatio, activationSparsity,
-                pruningProfile, draw, hardware);
+                pruningProfile, draw, hardware, heads, classTokens);
+    }
+
+    /** "an " before fc and attention, "a " before the other type names. */
+    static String article(LayerType type) {
+        return type == LayerType.FC || type == LayerType.ATTENTION ? "an " : "a ";
     }
 
     /** The prefix of an error message about a layer: {@code "where: layer 'name': "}. */
@@ -131,24 +172,26 @@ public record LayerSpec(String name, LayerType type, int out, int kernel, int st
         }
         String p = prefix(where, name);
         if (type == null) {
-            throw new WorkloadException(p + "missing 'type' (allowed: conv, fc, pool)");
+            throw new WorkloadException(p + "missing 'type' (allowed: " + LayerType.allowed() + ")");
         }
         switch (type) {
-            case CONV, FC -> {
+            case CONV, FC, LINEAR -> {
                 if (out < 1) {
                     throw new WorkloadException(p + "'out' must be >= 1, got " + out);
                 }
             }
-            case POOL -> {
+            case POOL, ATTENTION, TOKENS -> {
                 if (out != 0) {
-                    throw new WorkloadException(p + "a pool layer keeps its input channels and takes no 'out' (got "
-                            + out + ")");
+                    throw new WorkloadException(p + (type == LayerType.POOL ? "a pool layer keeps its input channels"
+                            + " and takes no 'out'" : article(type) + type.yamlName() + " layer takes no 'out': its"
+                            + " input decides its output size") + " (got " + out + ")");
                 }
             }
         }
-        if (type == LayerType.FC) {
+        if (type != LayerType.CONV && type != LayerType.POOL) {
             if (kernel != 0 || stride != 0 || padding != 0) {
-                throw new WorkloadException(p + "an fc layer takes no kernel, stride or padding (got kernel "
+                throw new WorkloadException(p + article(type) + type.yamlName() + " layer takes no kernel, stride or padding"
+                        + " (got kernel "
                         + kernel + ", stride " + stride + ", padding " + padding + ")");
             }
         } else {

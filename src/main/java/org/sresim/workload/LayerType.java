@@ -9,8 +9,23 @@ public enum LayerType {
     CONV("conv"),
     /** A fully connected layer; flattens its input and is mapped as an inFeatures x outFeatures matrix. */
     FC("fc"),
+    /**
+     * A token-wise linear layer: one features x out matrix applied to every token of a
+     * {@code [tokens, features]} input, exactly a 1x1 convolution over a features x 1 x tokens map.
+     */
+    LINEAR("linear"),
     /** A pooling layer; computed digitally, it only shapes the layers after it. */
-    POOL("pool");
+    POOL("pool"),
+    /**
+     * Multi-head self-attention over a fused {@code [tokens, 3d]} Q/K/V input, yielding {@code [tokens, d]}:
+     * Q·Kᵀ and softmax·V multiply two activations, so they run on digital units, not on crossbars.
+     */
+    ATTENTION("attention"),
+    /**
+     * Turns a {@code [channels, height, width]} map (a patch embedding) into {@code [height x width + n,
+     * channels]} tokens, n learned class tokens prepended; only shapes the layers after it.
+     */
+    TOKENS("tokens");
 
     private final String yamlName;
 
@@ -18,14 +33,23 @@ public enum LayerType {
         this.yamlName = yamlName;
     }
 
-    /** The name used in network files: {@code conv}, {@code fc} or {@code pool}. */
+    /** The name used in network files: {@code conv}, {@code fc}, {@code linear}, {@code pool}, ... */
     public String yamlName() {
         return yamlName;
     }
 
-    /** True for the layers that become weight matrices (conv and fc). */
+    /** True for the layers that become weight matrices (conv, fc and linear). */
     public boolean isMatrix() {
-        return this != POOL;
+        return this == CONV || this == FC || this == LINEAR;
+    }
+
+    /** The allowed names, for error messages. */
+    static String allowed() {
+        StringBuilder sb = new StringBuilder();
+        for (LayerType t : values()) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(t.yamlName);
+        }
+        return sb.toString();
     }
 
     /** The type with the given file name (case-insensitive), if any. */

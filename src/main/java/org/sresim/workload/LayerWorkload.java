@@ -18,6 +18,8 @@ public final class LayerWorkload {
     private final int[] inputs;
     private final NonZeroMask nonZero;
     private final long nonZeroInputs;
+    /** Input maps fed per window: 2 for a signed layer fed sign-magnitude, else 1. */
+    private final int passes;
     /** Null when the weights were given as an array. */
     private final QuantizedLaplace.Draw draw;
     /** The materialised weights; null until first requested when made from a draw. */
@@ -37,10 +39,11 @@ public final class LayerWorkload {
 
     private LayerWorkload(MatrixLayer layer, short[] weights, NonZeroMask nonZero, QuantizedLaplace.Draw draw,
                           int[] inputs) {
-        if (inputs.length != layer.inputElements()) {
+        if (inputs.length != layer.inputElements() && inputs.length != 2 * layer.inputElements()) {
             throw new IllegalArgumentException("inputs: " + inputs.length + " values for "
-                    + layer.inputElements() + " input elements");
+                    + layer.inputElements() + " input elements (one or two passes)");
         }
+        this.passes = (int) (inputs.length / layer.inputElements());
         this.layer = layer;
         this.weights = weights;
         this.nonZero = nonZero;
@@ -72,9 +75,25 @@ public final class LayerWorkload {
         return layer;
     }
 
-    /** The layer's input feature map (shared, not copied: do not change it). */
+    /**
+     * The layer's input feature map as fed (shared, not copied: do not change it); with two passes
+     * the second pass's map follows the first.
+     */
     public int[] inputs() {
         return inputs;
+    }
+
+    /** Input maps fed per window: 2 for a signed layer fed sign-magnitude (two passes), else 1. */
+    public int passes() {
+        return passes;
+    }
+
+    /**
+     * The windows the crossbars process per inference: the layer's windows once per pass (window
+     * {@code p * V + v} is window v of pass p).
+     */
+    public int windows() {
+        return layer.windows() * passes;
     }
 
     /**
@@ -171,8 +190,16 @@ public final class LayerWorkload {
      */
     public int activation(int window, int row) {
         MatrixLayer l = layer;
+        if (window >= l.windows()) { // the second pass reads the second map
+            return activationOf(window - l.windows(), row, (int) l.inputElements());
+        }
+        return activationOf(window, row, 0);
+    }
+
+    private int activationOf(int window, int row, int base) {
+        MatrixLayer l = layer;
         if (l.windows() == 1 && l.kernel() == 1 && l.inHeight() == 1 && l.inWidth() == 1) {
-            return inputs[row];
+            return inputs[base + row];
         }
         int area = l.kernel() * l.kernel();
         int c = row / area;
@@ -186,7 +213,7 @@ public final class LayerWorkload {
         if (y < 0 || x < 0 || y >= l.inHeight() || x >= l.inWidth()) {
             return 0;
         }
-        return inputs[(c * l.inHeight() + y) * l.inWidth() + x];
+        return inputs[base + (c * l.inHeight() + y) * l.inWidth() + x];
     }
 
     /** The number of non-zero weights (after pruning and quantization). */
@@ -223,8 +250,11 @@ public final class LayerWorkload {
         return size == 0 ? 0 : (double) nonZero.count() / size;
     }
 
-    /** Fraction of non-zero input activations of the feature map. */
+    /**
+     * Fraction of non-zero input activations of the feature map (under sign-magnitude a value is
+     * non-zero in one pass at most, so this is the fraction of non-zero values).
+     */
     public double activationDensity() {
-        return inputs.length == 0 ? 0 : (double) nonZeroInputs / inputs.length;
+        return inputs.length == 0 ? 0 : (double) nonZeroInputs / layer.inputElements();
     }
 }

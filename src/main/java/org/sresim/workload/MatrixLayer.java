@@ -7,7 +7,8 @@ package org.sresim.workload;
  * {@code N = outChannels} columns, applied to {@code V = outHeight*outWidth} input windows. An fc layer
  * flattens its input: it is stored with {@code inChannels} = the number of input features,
  * {@code inHeight = inWidth = 1}, {@code kernel = stride = 1}, {@code padding = 0} and
- * {@code outHeight = outWidth = 1}, so the same formulas give {@code K = features}, {@code V = 1}.
+ * {@code outHeight = outWidth = 1}, so the same formulas give {@code K = features}, {@code V = 1}. A linear
+ * layer over T tokens of F features is a 1x1 convolution over an F x 1 x T map: {@code K = F}, {@code V = T}.
  *
  * @param index              0-based position among the conv and fc layers of the network
  * @param pruningRatio       per-layer override from the network file, null = use the global configuration
@@ -45,7 +46,8 @@ public record MatrixLayer(int index, String name, LayerType type, int inChannels
             throw new IllegalArgumentException("matrix layer " + index + " has no name");
         }
         if (type == null || !type.isMatrix()) {
-            throw new IllegalArgumentException("layer '" + name + "': a matrix layer must be conv or fc, got " + type);
+            throw new IllegalArgumentException("layer '" + name + "': a matrix layer must be conv, fc or linear, got "
+                    + type);
         }
         if (inChannels < 1 || inHeight < 1 || inWidth < 1 || kernel < 1 || stride < 1 || padding < 0
                 || outChannels < 1 || outHeight < 1 || outWidth < 1) {
@@ -57,6 +59,11 @@ public record MatrixLayer(int index, String name, LayerType type, int inChannels
                 || outHeight != 1 || outWidth != 1)) {
             throw new IllegalArgumentException("layer '" + name + "': an fc matrix layer must have"
                     + " inHeight = inWidth = kernel = stride = outHeight = outWidth = 1 and padding 0");
+        }
+        if (type == LayerType.LINEAR && (inHeight != 1 || kernel != 1 || stride != 1 || padding != 0
+                || outHeight != 1 || outWidth != inWidth)) {
+            throw new IllegalArgumentException("layer '" + name + "': a linear matrix layer is a 1x1 convolution over"
+                    + " a features x 1 x tokens map");
         }
         if ((long) inChannels * kernel * kernel > Integer.MAX_VALUE
                 || (long) outHeight * outWidth > Integer.MAX_VALUE) {

@@ -7,7 +7,8 @@ import java.util.List;
  * constructor checks the layer references and infers every shape, so {@link #matrixLayers()} cannot fail.
  *
  * @param name   the network name
- * @param input  {@code [channels, height, width]}, or {@code [features]} for a network of fc layers
+ * @param input  {@code [channels, height, width]}, {@code [tokens, features]} for a transformer, or
+ *               {@code [features]} for a network of fc layers
  * @param layers the layers in order; each reads the previous layer's output unless it names another in
  *               {@link LayerSpec#from()}
  */
@@ -19,8 +20,7 @@ public record Network(String name, List<Integer> input, List<LayerSpec> layers) 
         }
         String where = "network '" + name + "'";
         if (input == null || indexOfNull(input) >= 0) {
-            throw new WorkloadException(where + ": 'input' must be [channels, height, width] or [features], got "
-                    + input);
+            throw new WorkloadException(where + ": 'input' must be " + ShapeInference.INPUT_FORMS + ", got " + input);
         }
         if (layers == null || layers.isEmpty()) {
             throw new WorkloadException(where + ": the network has no layers");
@@ -39,6 +39,20 @@ public record Network(String name, List<Integer> input, List<LayerSpec> layers) 
      */
     public List<MatrixLayer> matrixLayers() {
         return ShapeInference.infer("network '" + name + "'", input, layers);
+    }
+
+    /** The attention layers with their inferred shapes, in network order (run on digital units). */
+    public List<AttentionLayer> attentionLayers() {
+        return ShapeInference.inferAll("network '" + name + "'", input, layers).attention();
+    }
+
+    /** Multiply-accumulates of every attention layer, per inference. */
+    public long attentionMacs() {
+        long macs = 0;
+        for (AttentionLayer a : attentionLayers()) {
+            macs += a.macs();
+        }
+        return macs;
     }
 
     /**

@@ -26,7 +26,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  *
  * <pre>
  * name: tiny                 # optional, defaults to the file name without extension
- * input: [3, 32, 32]         # [channels, height, width] or [features]
+ * input: [3, 32, 32]         # [channels, height, width], [tokens, features] or [features]
  * layers:
  *   - {name: c1, type: conv, out: 16, kernel: 3, padding: 1}      # stride defaults to 1, padding to 0
  *   - {name: p1, type: pool, kernel: 2, stride: 2}
@@ -40,12 +40,13 @@ final class NetworkFile {
 
     static final List<String> TOP_KEYS = List.of("name", "input", "layers");
     static final List<String> LAYER_KEYS = List.of("name", "type", "out", "kernel", "stride", "padding", "from",
-            "pruning.ratio", "pruning.filter", "pruning.shape", "pruning.element", "activation.sparsity",
-            "activation.scale-bits", "activation.draw", "ou.rows", "ou.cols", "adc.bits");
+            "heads", "class-tokens", "pruning.ratio", "pruning.filter", "pruning.shape", "pruning.element",
+            "activation.sparsity", "activation.scale-bits", "activation.draw", "activation.distribution", "ou.rows",
+            "ou.cols", "adc.bits");
     /** The sub-keys a nested {@code pruning:}, {@code activation:}, {@code ou:} or {@code adc:} map may hold. */
     private static final Map<String, List<String>> GROUP_KEYS = Map.of(
             "pruning", List.of("ratio", "filter", "shape", "element"),
-            "activation", List.of("sparsity", "scale-bits", "draw"),
+            "activation", List.of("sparsity", "scale-bits", "draw", "distribution"),
             "ou", List.of("rows", "cols"),
             "adc", List.of("bits"));
 
@@ -188,7 +189,7 @@ final class NetworkFile {
 
     private static List<Integer> input(String where, JsonNode node) {
         if (!present(node)) {
-            throw new WorkloadException(where + ": missing 'input' ([channels, height, width] or [features])");
+            throw new WorkloadException(where + ": missing 'input' (" + ShapeInference.INPUT_FORMS + ")");
         }
         List<Integer> input = new ArrayList<>();
         if (node.isArray()) {
@@ -201,8 +202,8 @@ final class NetworkFile {
                 input.add(v);
             }
         }
-        if (!node.isArray() || input == null || (input.size() != 1 && input.size() != 3)) {
-            throw new WorkloadException(where + ": 'input' must be [channels, height, width] or [features] (integers),"
+        if (!node.isArray() || input == null || input.isEmpty() || input.size() > 3) {
+            throw new WorkloadException(where + ": 'input' must be " + ShapeInference.INPUT_FORMS + " (integers),"
                     + " got " + describe(node));
         }
         return input;
@@ -217,8 +218,41 @@ final class NetworkFile {
         String name = present(nameNode) ? scalarText(nameNode) : null;
         boolean named = name != null && !name.isBlank();
         String p = named ? LayerSpec.prefix(where, name) : where + ": layer #" + position + ": ";
+        checkKeys(p, node); // a misspelt 'name' is better reported as such than as a missing name
+        if (!named) {
+            throw new WorkloadException(p + (present(nameNode) ? "'name' must be a non-empty text, got "
+                    + describe(nameNode) : "missing 'name'"));
+        }
+        LayerType type = type(p, node.get("type"));
+        Geometry g = geometry(p, node, type);
+        String from = null;
+        JsonNode fromNode = node.get("from");
+        if (present(fromNode)) {
+            from = scalarText(fromNode);
+            if (from == null || from.isBlank()) {
+                throw new WorkloadException(p + "'from' must name an earlier layer, got " + describe(fromNode));
+            }
+        }
+        Double pruning = ratio(p, node, "pruning", "ratio");
+        Double sparsity = ratio(p, node, "activation", "sparsity");
+        PruningProfile profile = profile(p, node, type);
+        if (profile != null && pruning != null) {
+            throw new WorkloadException(p + "give either 'pruning.ratio' or a published profile"
+                    + " 'pruning: {filter, shape, element}', not both");
+        }
+        if (!type.isMatrix() && (pruning != null || sparsity != null)) {
+            throw new WorkloadException(p + LayerSpec.article(type) + type.yamlName() + " layer has no weights or"
+                    + " crossbar inputs: 'pruning.*' and 'activation.*' apply to conv, fc and linear layers");
+        }
+        ActivationDraw draw = activationDraw(p, node, type);
+        LayerSpec.check(where, name, type, g.out, g.kernel, g.stride, g.padding, from, pruning, sparsity);
+        LayerHardware hardware = hardware(p, node, type);
+        return new LayerSpec(name, type, g.out, g.kernel, g.stride, g.padding, from, pruning, sparsity, profile, draw,
+                hardware, g.heads, g.classTokens);
+    }
 
-        // Unknown keys first: a misspelt 'name' is better reported as such than as a missing name.
+    /** Every key of a layer map is known, and every group ({@code pruning:}, ...) is a map of known sub-keys. */
+    private static void checkKeys(String p, JsonNode node) {
         for (Map.Entry<String, JsonNode> e : node.properties()) {
             String key = e.getKey();
             if (GROUP_KEYS.containsKey(key)) {
@@ -239,71 +273,59 @@ final class NetworkFile {
                 throw unknownKey(p, key);
             }
         }
-        if (!named) {
-            throw new WorkloadException(p + (present(nameNode) ? "'name' must be a non-empty text, got "
-                    + describe(nameNode) : "missing 'name'"));
-        }
+    }
 
-        JsonNode typeNode = node.get("type");
+    private static LayerType type(String p, JsonNode typeNode) {
         if (!present(typeNode)) {
-            throw new WorkloadException(p + "missing 'type' (allowed: conv, fc, pool)");
+            throw new WorkloadException(p + "missing 'type' (allowed: " + LayerType.allowed() + ")");
         }
         LayerType type = typeNode.isTextual() ? LayerType.fromYamlName(typeNode.textValue()).orElse(null) : null;
         if (type == null) {
-            throw new WorkloadException(p + "unknown type " + describe(typeNode) + " (allowed: conv, fc, pool)");
+            throw new WorkloadException(p + "unknown type " + describe(typeNode) + " (allowed: " + LayerType.allowed()
+                    + ")");
         }
+        return type;
+    }
 
-        int out = 0;
-        int kernel = 0;
-        int stride = 0;
-        int padding = 0;
-        String article = type == LayerType.FC ? "an " : "a ";
-        if (type == LayerType.POOL) {
-            if (present(node.get("out"))) {
-                throw new WorkloadException(p + "a pool layer keeps its input channels and takes no 'out'");
-            }
-        } else {
-            if (!present(node.get("out"))) {
-                throw new WorkloadException(p + article + type.yamlName() + " layer needs 'out' (output "
-                        + (type == LayerType.CONV ? "channels)" : "features)"));
-            }
-            out = integer(p, node, "out");
-        }
-        if (type == LayerType.FC) {
-            for (String key : List.of("kernel", "stride", "padding")) {
-                if (present(node.get(key))) {
-                    throw new WorkloadException(p + "an fc layer takes no '" + key + "' (it flattens its input)");
+    /** The size keys of one layer: which a type needs, takes and refuses. */
+    private record Geometry(int out, int kernel, int stride, int padding, int heads, int classTokens) {
+    }
+
+    /** The keys each type needs (first) or may give; every other size key is refused. */
+    private static final Map<LayerType, List<String>> SIZE_KEYS = Map.of(
+            LayerType.CONV, List.of("out", "kernel", "stride", "padding"),
+            LayerType.POOL, List.of("kernel", "stride", "padding"),
+            LayerType.FC, List.of("out"),
+            LayerType.LINEAR, List.of("out"),
+            LayerType.ATTENTION, List.of("heads"),
+            LayerType.TOKENS, List.of("class-tokens"));
+
+    private static Geometry geometry(String p, JsonNode node, LayerType type) {
+        List<String> takes = SIZE_KEYS.get(type);
+        String kind = LayerSpec.article(type) + type.yamlName() + " layer";
+        for (String key : List.of("out", "kernel", "stride", "padding", "heads", "class-tokens")) {
+            if (present(node.get(key)) && !takes.contains(key)) {
+                if (type == LayerType.POOL && key.equals("out")) {
+                    throw new WorkloadException(p + "a pool layer keeps its input channels and takes no 'out'");
                 }
+                throw new WorkloadException(p + kind + " takes no '" + key + "' (it takes " + String.join(", ", takes)
+                        + ")");
             }
-        } else {
-            if (!present(node.get("kernel"))) {
-                throw new WorkloadException(p + article + type.yamlName() + " layer needs 'kernel'");
-            }
-            kernel = integer(p, node, "kernel");
-            stride = present(node.get("stride")) ? integer(p, node, "stride") : 1;
-            padding = present(node.get("padding")) ? integer(p, node, "padding") : 0;
         }
+        for (String needed : takes) {
+            if (!present(node.get(needed)) && !List.of("stride", "padding", "class-tokens").contains(needed)
+                    && !(type == LayerType.POOL && needed.equals("out"))) {
+                throw new WorkloadException(p + kind + " needs '" + needed + "'" + (needed.equals("out")
+                        ? " (output " + (type == LayerType.CONV ? "channels)" : "features)") : ""));
+            }
+        }
+        return new Geometry(optionalInt(p, node, "out", 0), optionalInt(p, node, "kernel", 0),
+                optionalInt(p, node, "stride", takes.contains("stride") ? 1 : 0), optionalInt(p, node, "padding", 0),
+                optionalInt(p, node, "heads", 0), optionalInt(p, node, "class-tokens", 0));
+    }
 
-        String from = null;
-        JsonNode fromNode = node.get("from");
-        if (present(fromNode)) {
-            from = scalarText(fromNode);
-            if (from == null || from.isBlank()) {
-                throw new WorkloadException(p + "'from' must name an earlier layer, got " + describe(fromNode));
-            }
-        }
-        Double pruning = ratio(p, node, "pruning", "ratio");
-        Double sparsity = ratio(p, node, "activation", "sparsity");
-        PruningProfile profile = profile(p, node, type);
-        if (profile != null && pruning != null) {
-            throw new WorkloadException(p + "give either 'pruning.ratio' or a published profile"
-                    + " 'pruning: {filter, shape, element}', not both");
-        }
-        ActivationDraw draw = activationDraw(p, node, type);
-        LayerSpec.check(where, name, type, out, kernel, stride, padding, from, pruning, sparsity);
-        LayerHardware hardware = hardware(p, node, type);
-        return new LayerSpec(name, type, out, kernel, stride, padding, from, pruning, sparsity, profile, draw,
-                hardware);
+    private static int optionalInt(String p, JsonNode node, String key, int absent) {
+        return present(node.get(key)) ? integer(p, node, key) : absent;
     }
 
     /**
@@ -313,12 +335,13 @@ final class NetworkFile {
     private static ActivationDraw activationDraw(String p, JsonNode node, LayerType type) {
         JsonNode scale = groupValue(p, node, "activation", "scale-bits");
         JsonNode draw = groupValue(p, node, "activation", "draw");
-        if (scale == null && draw == null) {
+        JsonNode distribution = groupValue(p, node, "activation", "distribution");
+        if (scale == null && draw == null && distribution == null) {
             return null;
         }
-        if (type == LayerType.POOL) {
-            throw new WorkloadException(p + "a pool layer draws no activations ('activation.scale-bits',"
-                    + " 'activation.draw' are for conv and fc layers)");
+        if (!type.isMatrix()) {
+            throw new WorkloadException(p + LayerSpec.article(type) + type.yamlName() + " layer draws no activations"
+                    + " ('activation.*' is for conv, fc and linear layers)");
         }
         Double bits = null;
         if (scale != null) {
@@ -340,7 +363,19 @@ final class NetworkFile {
             }
             stratified = ActivationDraw.STRATIFIED.equals(d);
         }
-        return new ActivationDraw(bits, stratified);
+        ActivationDistribution dist = null;
+        if (distribution != null) {
+            dist = distribution.isTextual() ? ActivationDistribution.byName(distribution.textValue()) : null;
+            if (dist == null) {
+                throw new WorkloadException(p + "'activation.distribution' must be one of "
+                        + ActivationDistribution.allowed() + ", got " + describe(distribution));
+            }
+        }
+        try {
+            return new ActivationDraw(bits, stratified, dist);
+        } catch (WorkloadException e) {
+            throw new WorkloadException(p + e.getMessage());
+        }
     }
 
     /** A value written flat ({@code group.sub: v}) or nested ({@code group: {sub: v}}), null when absent. */

@@ -32,13 +32,18 @@ public final class NetworkWriter {
         List<String> kv = new ArrayList<>();
         kv.add("name: " + text(l.name()));
         kv.add("type: " + l.type().yamlName());
-        if (l.type() != LayerType.POOL) {
-            kv.add("out: " + l.out());
-        }
-        if (l.type() != LayerType.FC) {
-            kv.add("kernel: " + l.kernel());
-            kv.add("stride: " + l.stride());
-            kv.add("padding: " + l.padding());
+        switch (l.type()) {
+            case CONV, POOL -> {
+                if (l.type() == LayerType.CONV) {
+                    kv.add("out: " + l.out());
+                }
+                kv.add("kernel: " + l.kernel());
+                kv.add("stride: " + l.stride());
+                kv.add("padding: " + l.padding());
+            }
+            case FC, LINEAR -> kv.add("out: " + l.out());
+            case ATTENTION -> kv.add("heads: " + l.heads());
+            case TOKENS -> kv.add("class-tokens: " + l.classTokens());
         }
         if (l.from() != null) {
             kv.add("from: " + text(l.from()));
@@ -66,6 +71,9 @@ public final class NetworkWriter {
                 activation.add("scale-bits: " + number(d.scaleBits()));
             }
             activation.add("draw: " + (d.stratified() ? ActivationDraw.STRATIFIED : ActivationDraw.RANDOM));
+            if (d.distribution() != null) {
+                activation.add("distribution: " + d.distribution().configName());
+            }
         }
         if (!activation.isEmpty()) {
             kv.add("activation: {" + String.join(", ", activation) + "}");

@@ -19,7 +19,7 @@ public final class Networks {
     static {
         SortedMap<String, Network> m = new TreeMap<>();
         for (Network n : List.of(lenet5(), mlp300100(), cifar10Quick(), alexnet(), vgg16(), resnet18(),
-                vgg16Ssl(), cifar10Ssl(), alexnetHan(), lenet5Han())) {
+                vgg16Ssl(), cifar10Ssl(), alexnetHan(), lenet5Han(), bertBase(), vitB16())) {
             m.put(n.name(), n);
         }
         BUILTIN = Collections.unmodifiableSortedMap(m);
@@ -276,6 +276,50 @@ public final class Networks {
     }
 
     /**
+     * BERT-base's encoder: J. Devlin, M.-W. Chang, K. Lee, K. Toutanova, "BERT: Pre-training of deep
+     * bidirectional transformers for language understanding", NAACL 2019: 12 layers, hidden 768, FFN
+     * 3072, 12 heads, here over a sequence of 128 tokens. Names follow HuggingFace's BertModel, except
+     * that its query, key and value (each 768 -> 768, reading the same input) are one fused linear
+     * layer {@code qkv} whose output columns are query, key, value in that order: the same crossbars,
+     * tiles and counts as three layers. Inputs of the Q/K/V and FFN layers are LayerNorm outputs
+     * (normal), of the attention output the weighted values (normal), of the FFN's second layer GELU
+     * outputs. Embeddings, pooler and task heads are left out: the encoder is 99 % of the work.
+     */
+    private static Network bertBase() {
+        Builder b = new Builder("bert-base", 128, 768);
+        for (int i = 0; i < 12; i++) {
+            String layer = "encoder.layer." + i;
+            b.encoder(layer + ".attention.self.qkv", layer + ".attention.self", layer + ".attention.output.dense",
+                    layer + ".intermediate.dense", layer + ".output.dense", 768, 3072, 12);
+        }
+        return b.build();
+    }
+
+    /**
+     * ViT-B/16: A. Dosovitskiy et al., "An image is worth 16x16 words: Transformers for image
+     * recognition at scale", ICLR 2021: 224x224 images in 16x16 patches (196) plus a class token =
+     * 197 tokens, 12 layers, hidden 768, MLP 3072, 12 heads. Names follow torchvision's
+     * vit_b_16 ({@code conv_proj}, {@code encoder.layers.encoder_layer_N.self_attention.in_proj} for
+     * its in_proj_weight, {@code out_proj}, {@code mlp.0}, {@code mlp.3}). The input is a normalised
+     * image (signed, normal). The classification head, which reads the class token alone, is left out.
+     */
+    private static Network vitB16() {
+        Builder b = new Builder("vit-b16", 3, 224, 224);
+        b.layers.add(LayerSpec.conv("conv_proj", 768, 16, 16, 0).withActivationDraw(draw(ActivationDistribution.NORMAL)));
+        b.layers.add(LayerSpec.tokens("class_token", 1)); // 14 x 14 patches + the class token
+        for (int i = 0; i < 12; i++) {
+            String layer = "encoder.layers.encoder_layer_" + i;
+            b.encoder(layer + ".self_attention.in_proj", layer + ".self_attention", layer + ".self_attention.out_proj",
+                    layer + ".mlp.0", layer + ".mlp.3", 768, 3072, 12);
+        }
+        return b.build();
+    }
+
+    private static ActivationDraw draw(ActivationDistribution d) {
+        return new ActivationDraw(null, false, d);
+    }
+
+    /**
      * {@code base} renamed, with a published profile on each named layer (percentages; null arrays = all 0).
      * Every conv and fc layer of the base must be named, so no layer silently falls back to the global keys.
      */
@@ -333,6 +377,18 @@ public final class Networks {
 
         Builder fc(String layer, int out) {
             layers.add(LayerSpec.fc(layer, out));
+            return this;
+        }
+
+        /** One transformer encoder layer: fused Q/K/V, attention, its output projection, the two FFN layers. */
+        Builder encoder(String qkv, String attention, String output, String ffn1, String ffn2, int d, int ffn,
+                        int heads) {
+            ActivationDraw normal = draw(ActivationDistribution.NORMAL);
+            layers.add(LayerSpec.linear(qkv, 3 * d).withActivationDraw(normal));
+            layers.add(LayerSpec.attention(attention, heads));
+            layers.add(LayerSpec.linear(output, d).withActivationDraw(normal));
+            layers.add(LayerSpec.linear(ffn1, ffn).withActivationDraw(normal));
+            layers.add(LayerSpec.linear(ffn2, d).withActivationDraw(draw(ActivationDistribution.GELU)));
             return this;
         }
 

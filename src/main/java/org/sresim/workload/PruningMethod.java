@@ -22,7 +22,13 @@ public enum PruningMethod {
      * SSL-style (Wen et al., NIPS 2016): a fraction f = 1 - sqrt(1 - r) of rows and the same
      * fraction of columns, so the zeroed fraction is 1 - (1 - f)^2 = r.
      */
-    STRUCTURED("structured");
+    STRUCTURED("structured"),
+    /**
+     * N:M (the pattern sparse tensor cores run): in every group of M consecutive rows of each
+     * column the N largest magnitudes stay (ties: the earlier row); a tail group shorter than M
+     * keeps min(N, its length). The pattern is in {@link NofM}.
+     */
+    N_OF_M("N:M");
 
     private final String configName;
 
@@ -35,6 +41,9 @@ public enum PruningMethod {
     }
 
     public static PruningMethod of(String name) {
+        if (NofM.parse(name) != null) {
+            return N_OF_M;
+        }
         for (PruningMethod m : values()) {
             if (m.configName.equals(name)) {
                 return m;
@@ -52,7 +61,7 @@ public enum PruningMethod {
     }
 
     Keep keep(MatrixLayer layer, double ratio, long seed) {
-        if (ratio <= 0 || this == UNSTRUCTURED) {
+        if (ratio <= 0 || this == UNSTRUCTURED || this == N_OF_M) {
             return new Keep(null, null);
         }
         int k = layer.rows();
@@ -73,7 +82,7 @@ public enum PruningMethod {
                 yield new Keep(survivors(permutation(k, seed, index, Seeds.Purpose.PRUNE_ROWS), count(f, k), 1),
                         survivors(permutation(n, seed, index, Seeds.Purpose.PRUNE_COLUMNS), count(f, n), 1));
             }
-            case UNSTRUCTURED -> throw new IllegalStateException();
+            case UNSTRUCTURED, N_OF_M -> throw new IllegalStateException();
         };
     }
 
@@ -104,12 +113,20 @@ public enum PruningMethod {
 
     /** Whether {@link #pruneByMagnitude} changes anything: it needs the drawn values, not just the kept rows and columns. */
     boolean prunesByMagnitude(double ratio) {
-        return this == UNSTRUCTURED && ratio > 0;
+        return (this == UNSTRUCTURED || this == N_OF_M) && ratio > 0;
     }
 
-    /** Unstructured pruning: zeroes the {@code ratio} smallest magnitudes in place (other methods: nothing). */
-    void pruneByMagnitude(short[] w, double ratio) {
-        if (prunesByMagnitude(ratio)) {
+    /**
+     * Unstructured pruning: zeroes the {@code ratio} smallest magnitudes in place; N:M: keeps the
+     * pattern {@code nOfM} in the K x N row-major matrix (other methods: nothing).
+     */
+    void pruneByMagnitude(short[] w, double ratio, NofM nOfM, int cols) {
+        if (!prunesByMagnitude(ratio)) {
+            return;
+        }
+        if (this == N_OF_M) {
+            nOfM.prune(w, w.length / cols, cols);
+        } else {
             pruneSmallest(w, Math.round(ratio * w.length));
         }
     }

@@ -12,15 +12,31 @@ final class ShapeInference {
     private ShapeInference() {
     }
 
-    /** The activation tensor a layer produces; {@code flat} for an fc output or a 1-D network input. */
-    private record Shape(int channels, int height, int width, boolean flat, String source) {
+    /** The three kinds of activation tensor. */
+    private enum Kind { MAP, FLAT, TOKENS }
+
+    /**
+     * The activation tensor a layer produces: a {@code [channels, height, width]} map, a flat vector
+     * (an fc output or a 1-D network input; channels = features) or tokens (channels = features,
+     * height 1, width = tokens: the features x 1 x tokens map a linear layer convolves).
+     */
+    private record Shape(int channels, int height, int width, Kind kind, String source) {
+    }
+
+    /** The crossbar layers and the digital attention layers, each in network order. */
+    record Inferred(List<MatrixLayer> matrices, List<AttentionLayer> attention) {
     }
 
     /**
-     * Checks the input, the layer list and every layer's shape; returns the conv and fc layers in order.
-     * {@code where} names the network or file at the start of every error message.
+     * Checks the input, the layer list and every layer's shape; returns the conv, fc and linear layers in
+     * order. {@code where} names the network or file at the start of every error message.
      */
     static List<MatrixLayer> infer(String where, List<Integer> input, List<LayerSpec> layers) {
+        return inferAll(where, input, layers).matrices();
+    }
+
+    /** As {@link #infer}, with the attention layers too. */
+    static Inferred inferAll(String where, List<Integer> input, List<LayerSpec> layers) {
         Shape shape = inputShape(where, input);
         if (layers == null || layers.isEmpty()) {
             throw new WorkloadException(where + ": the network has no layers");
@@ -28,6 +44,7 @@ final class ShapeInference {
         Map<String, Integer> position = new HashMap<>();
         Map<String, Shape> outputs = new HashMap<>();
         List<MatrixLayer> matrices = new ArrayList<>();
+        List<AttentionLayer> attention = new ArrayList<>();
         for (int i = 0; i < layers.size(); i++) {
             LayerSpec layer = layers.get(i);
             if (layer == null) {
@@ -58,20 +75,22 @@ final class ShapeInference {
             shape = switch (layer.type()) {
                 case FC -> fc(p, layer, in, matrices);
                 case CONV, POOL -> window(p, layer, in, matrices);
+                case LINEAR -> linear(p, layer, in, matrices);
+                case ATTENTION -> attention(p, layer, in, attention);
+                case TOKENS -> tokens(p, layer, in);
             };
             outputs.put(layer.name(), shape);
         }
         if (matrices.isEmpty()) {
-            throw new WorkloadException(where + ": the network has no conv or fc layer (layers: "
+            throw new WorkloadException(where + ": the network has no conv, fc or linear layer (layers: "
                     + layers.stream().map(LayerSpec::name).collect(Collectors.joining(", ")) + ")");
         }
-        return List.copyOf(matrices);
+        return new Inferred(List.copyOf(matrices), List.copyOf(attention));
     }
 
     private static Shape inputShape(String where, List<Integer> input) {
-        if (input == null || (input.size() != 1 && input.size() != 3) || Network.indexOfNull(input) >= 0) {
-            throw new WorkloadException(where + ": 'input' must be [channels, height, width] or [features], got "
-                    + input);
+        if (input == null || input.isEmpty() || input.size() > 3 || Network.indexOfNull(input) >= 0) {
+            throw new WorkloadException(where + ": 'input' must be " + INPUT_FORMS + ", got " + input);
         }
         for (Integer d : input) {
             if (d < 1) {
@@ -79,12 +98,18 @@ final class ShapeInference {
             }
         }
         if (input.size() == 1) {
-            return new Shape(input.get(0), 1, 1, true, "the flat network input " + input);
+            return new Shape(input.get(0), 1, 1, Kind.FLAT, "the flat network input " + input);
+        }
+        if (input.size() == 2) {
+            if ((long) input.get(0) * input.get(1) > Integer.MAX_VALUE) {
+                throw new WorkloadException(where + ": 'input' " + input + " is too large");
+            }
+            return new Shape(input.get(1), 1, input.get(0), Kind.TOKENS, "the token input " + input);
         }
         if ((long) input.get(0) * input.get(1) * input.get(2) > Integer.MAX_VALUE) {
             throw new WorkloadException(where + ": 'input' " + input + " is too large");
         }
-        return new Shape(input.get(0), input.get(1), input.get(2), false, "the network input " + input);
+        return new Shape(input.get(0), input.get(1), input.get(2), Kind.MAP, "the network input " + input);
     }
 
     private static Shape fc(String p, LayerSpec layer, Shape in, List<MatrixLayer> matrices) {
@@ -95,13 +120,13 @@ final class ShapeInference {
         matrices.add(new MatrixLayer(matrices.size(), layer.name(), LayerType.FC, (int) features, 1, 1, 1, 1, 0,
                 layer.out(), 1, 1, layer.pruningRatio(), layer.activationSparsity(), layer.pruningProfile(),
                 layer.activationDraw(), layer.hardware()));
-        return new Shape(layer.out(), 1, 1, true, "the flat output of fc layer '" + layer.name() + "' ("
+        return new Shape(layer.out(), 1, 1, Kind.FLAT, "the flat output of fc layer '" + layer.name() + "' ("
                 + layer.out() + " features)");
     }
 
     private static Shape window(String p, LayerSpec layer, Shape in, List<MatrixLayer> matrices) {
         String kind = layer.type().yamlName();
-        if (in.flat()) {
+        if (in.kind() != Kind.MAP) {
             throw new WorkloadException(p + "a " + kind + " layer needs a [channels, height, width] input but reads "
                     + in.source());
         }
@@ -121,7 +146,7 @@ final class ShapeInference {
             throw new WorkloadException(p + "output size " + outH + "x" + outW + " is too large");
         }
         if (layer.type() == LayerType.POOL) {
-            return new Shape(in.channels(), (int) outH, (int) outW, false, "pool layer '" + layer.name() + "'");
+            return new Shape(in.channels(), (int) outH, (int) outW, Kind.MAP, "pool layer '" + layer.name() + "'");
         }
         if ((long) in.channels() * k * k > Integer.MAX_VALUE) {
             throw new WorkloadException(p + "the weight matrix of " + in.channels() + "*" + k + "*" + k
@@ -134,6 +159,55 @@ final class ShapeInference {
                 in.width(), k, layer.stride(), layer.padding(), layer.out(), (int) outH, (int) outW,
                 layer.pruningRatio(), layer.activationSparsity(), layer.pruningProfile(),
                 layer.activationDraw(), layer.hardware()));
-        return new Shape(layer.out(), (int) outH, (int) outW, false, "conv layer '" + layer.name() + "'");
+        return new Shape(layer.out(), (int) outH, (int) outW, Kind.MAP, "conv layer '" + layer.name() + "'");
     }
+
+    /** A linear layer: a 1x1 convolution over the features x 1 x tokens map of its token input. */
+    private static Shape linear(String p, LayerSpec layer, Shape in, List<MatrixLayer> matrices) {
+        if (in.kind() != Kind.TOKENS) {
+            throw new WorkloadException(p + "a linear layer needs a [tokens, features] input but reads "
+                    + in.source() + " (put a tokens layer before it)");
+        }
+        if ((long) layer.out() * in.width() > Integer.MAX_VALUE) {
+            throw new WorkloadException(p + "output " + in.width() + "x" + layer.out() + " is too large");
+        }
+        matrices.add(new MatrixLayer(matrices.size(), layer.name(), LayerType.LINEAR, in.channels(), 1, in.width(), 1,
+                1, 0, layer.out(), 1, in.width(), layer.pruningRatio(), layer.activationSparsity(),
+                layer.pruningProfile(), layer.activationDraw(), layer.hardware()));
+        return new Shape(layer.out(), 1, in.width(), Kind.TOKENS, "linear layer '" + layer.name() + "' ("
+                + in.width() + " tokens of " + layer.out() + " features)");
+    }
+
+    /** Attention: fused [T, 3d] Q/K/V in, [T, d] out, d divisible by the heads. */
+    private static Shape attention(String p, LayerSpec layer, Shape in, List<AttentionLayer> attention) {
+        if (in.kind() != Kind.TOKENS || in.channels() % 3 != 0) {
+            throw new WorkloadException(p + "an attention layer needs a fused [tokens, 3 x d] Q/K/V input but reads "
+                    + in.source());
+        }
+        int d = in.channels() / 3;
+        if (d % layer.heads() != 0) {
+            throw new WorkloadException(p + layer.heads() + " heads do not divide the model width d = " + d
+                    + " (" + in.source() + ")");
+        }
+        attention.add(new AttentionLayer(layer.name(), in.width(), d, layer.heads()));
+        return new Shape(d, 1, in.width(), Kind.TOKENS, "attention layer '" + layer.name() + "' (" + in.width()
+                + " tokens of " + d + " features)");
+    }
+
+    /** A map's pixels (or tokens) become tokens, class tokens prepended. */
+    private static Shape tokens(String p, LayerSpec layer, Shape in) {
+        if (in.kind() == Kind.FLAT) {
+            throw new WorkloadException(p + "a tokens layer needs a [channels, height, width] or [tokens, features]"
+                    + " input but reads " + in.source());
+        }
+        long t = (long) in.height() * in.width() + layer.classTokens();
+        if (t * in.channels() > Integer.MAX_VALUE) {
+            throw new WorkloadException(p + t + " tokens of " + in.channels() + " features are too many");
+        }
+        return new Shape(in.channels(), 1, (int) t, Kind.TOKENS, "tokens layer '" + layer.name() + "' (" + t
+                + " tokens of " + in.channels() + " features)");
+    }
+
+    /** How an error message spells the allowed input shapes. */
+    static final String INPUT_FORMS = "[channels, height, width], [tokens, features] or [features]";
 }

@@ -26,7 +26,7 @@ public final class SyntheticWorkload {
             return LayerWorkload.drawn(layer, draw, inputs);
         }
         short[] weights = draw.materialise();
-        method.pruneByMagnitude(weights, ratio);
+        method.pruneByMagnitude(weights, ratio, s.nOfM(), layer.cols());
         return new LayerWorkload(layer, weights, inputs);
     }
 
@@ -50,7 +50,45 @@ public final class SyntheticWorkload {
                 Seeds.derive(s.seed(), layer.index(), Seeds.Purpose.WEIGHTS));
     }
 
+    /**
+     * The layer's synthetic inputs as fed: drawn from its distribution, then encoded
+     * ({@link InputEncoding}); a signed layer under sign-magnitude feeds two maps.
+     */
     static int[] activations(MatrixLayer layer, WorkloadSettings s) {
+        ActivationDistribution distribution = s.activationDistributionOf(layer);
+        if (!distribution.signed()) {
+            return unsigned(layer, s);
+        }
+        return s.inputEncoding().feed(signed(layer, s, distribution), s.inputBits(), true);
+    }
+
+    /**
+     * Signed values: zero with the sparsity probability, else round(x * 2^scaleBits) of a draw x,
+     * at least 1 in magnitude, clipped to +-(2^(input.bits-1) - 1).
+     */
+    private static int[] signed(MatrixLayer layer, WorkloadSettings s, ActivationDistribution distribution) {
+        int size = Math.toIntExact(layer.inputElements());
+        double sparsity = s.activationSparsityOf(layer);
+        double scale = Math.pow(2, s.activationScaleBitsOf(layer));
+        long max = InputEncoding.maxSigned(s.inputBits());
+        SplittableRandom r = Seeds.stream(s.seed(), layer.index(), Seeds.Purpose.ACTIVATIONS);
+        int[] a = new int[size];
+        for (int i = 0; i < size; i++) {
+            if (r.nextDouble() < sparsity) {
+                continue;
+            }
+            double x = distribution.draw(r);
+            long v = Math.round(x * scale);
+            if (v == 0) {
+                v = x < 0 ? -1 : 1;
+            }
+            a[i] = (int) Math.max(-max, Math.min(v, max));
+        }
+        return a;
+    }
+
+    /** Half-normal values: a ReLU layer's, fed as they are. */
+    private static int[] unsigned(MatrixLayer layer, WorkloadSettings s) {
         int size = Math.toIntExact(layer.inputElements());
         double sparsity = s.activationSparsityOf(layer);
         // 2^12 exactly for the default integer scale: a real per-layer scale changes nothing else

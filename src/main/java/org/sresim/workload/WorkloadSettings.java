@@ -7,15 +7,43 @@ import org.sresim.config.Config;
  * {@link Config}. Hardware never looks at these; the workload never looks at the hardware
  * beyond the bit widths it must quantize to.
  */
-public record WorkloadSettings(long seed, double pruningRatio, PruningMethod pruningMethod, boolean pruneFirstLayer,
-                               double activationSparsity, int activationScaleBits, boolean sparseFirstLayer,
-                               int weightBits, int inputBits) {
+public record WorkloadSettings(long seed, double pruningRatio, PruningMethod pruningMethod, NofM nOfM,
+                               boolean pruneFirstLayer, double activationSparsity, int activationScaleBits,
+                               ActivationDistribution activationDistribution, boolean sparseFirstLayer,
+                               int weightBits, int inputBits, InputEncoding inputEncoding) {
+
+    /**
+     * Settings with the defaults of the keys added for transformers (half-normal activations, offset
+     * encoding); the N:M method prunes 2:4.
+     */
+    public WorkloadSettings(long seed, double pruningRatio, PruningMethod pruningMethod, boolean pruneFirstLayer,
+                            double activationSparsity, int activationScaleBits, boolean sparseFirstLayer,
+                            int weightBits, int inputBits) {
+        this(seed, pruningRatio, pruningMethod, pruningMethod == PruningMethod.N_OF_M ? new NofM(2, 4) : null,
+                pruneFirstLayer, activationSparsity, activationScaleBits,
+                ActivationDistribution.HALF_NORMAL, sparseFirstLayer, weightBits, inputBits, InputEncoding.OFFSET);
+    }
+
+    public WorkloadSettings {
+        if ((pruningMethod == PruningMethod.N_OF_M) != (nOfM != null)) {
+            throw new IllegalArgumentException("an N:M pattern goes with pruning method N:M only");
+        }
+    }
 
     public static WorkloadSettings from(Config c) {
-        return new WorkloadSettings(c.longValue("seed"), c.doubleValue("pruning.ratio"),
-                PruningMethod.of(c.text("pruning.method")), c.boolValue("pruning.prune-first-layer"),
-                c.doubleValue("activation.sparsity"), c.intValue("activation.scale-bits"),
-                c.boolValue("activation.sparse-first-layer"), c.intValue("weight.bits"), c.intValue("input.bits"));
+        String method = c.text("pruning.method");
+        return new WorkloadSettings(c.longValue("seed"), c.doubleValue("pruning.ratio"), PruningMethod.of(method),
+                NofM.parse(method), c.boolValue("pruning.prune-first-layer"), c.doubleValue("activation.sparsity"),
+                c.intValue("activation.scale-bits"),
+                c.choice("activation.distribution", ActivationDistribution.class),
+                c.boolValue("activation.sparse-first-layer"), c.intValue("weight.bits"), c.intValue("input.bits"),
+                c.choice("input.encoding", InputEncoding.class));
+    }
+
+    /** The layer's own distribution of synthetic activations if its network file gives one, else the global key. */
+    public ActivationDistribution activationDistributionOf(MatrixLayer layer) {
+        ActivationDraw d = layer.activationDraw();
+        return d != null && d.distribution() != null ? d.distribution() : activationDistribution;
     }
 
     /**

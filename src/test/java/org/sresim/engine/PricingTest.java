@@ -28,7 +28,7 @@ import org.sresim.workload.MatrixLayer;
 class PricingTest {
     // 2x2 OUs, 2-bit cells, 1-bit DAC: every operation drives 2 rows and converts 2 columns
     private static final EnergyTable ENERGY = new EnergyTable(AdcModel.LINEAR, 8, Map.of(), 10, 1, 0.5, 0.25, 2,
-            4, 0.5, 0.125);
+            4, 0.5, 0.125, 3);
     // conv 2x3x3 -> 3 filters of 2x2: 8 x 3 matrix, 4 windows, 24 weights, 18 inputs
     private static final MatrixLayer CONV0 = new MatrixLayer(0, "conv0", LayerType.CONV, 2, 3, 3, 2, 1, 0, 3, 2, 2,
             null, null, null);
@@ -176,7 +176,7 @@ class PricingTest {
                                          @ForAll @IntRange(min = 0, max = 3) int chipCount) {
         Hardware hw = new Hardware(8, 8, 2, 4, 4, 1, 2, 2, 3, cycleNs, 4 * cycleNs, 6, chipCrossbars, chipCount);
         EnergyTable energy = new EnergyTable(linear ? AdcModel.LINEAR : AdcModel.ISAAC_SCALED, adc8bitPj, Map.of(),
-                10, dacPj, cellReadPj, 0.25, 2, 4, 0.5, 0.125);
+                10, dacPj, cellReadPj, 0.25, 2, 4, 0.5, 0.125, 3);
         Pricing pricing = new Pricing(hw, energy, replicated ? LatencyModel.REPLICATED : LatencyModel.PARALLEL_TILES);
         SimulationResult r = pricing.price(null, "two-layers", layers());
         for (Scheme s : Scheme.values()) {

@@ -24,7 +24,9 @@ class ChoiceKeysTest {
             "adc.area-model", names(AdcAreaModel.values()),
             "latency.model", names(LatencyModel.values()),
             "pruning.method", Arrays.stream(PruningMethod.values()).map(PruningMethod::configName).toList(),
-            "power.static-scope", names(StaticPowerScope.values()));
+            "power.static-scope", names(StaticPowerScope.values()),
+            "input.encoding", names(org.sresim.workload.InputEncoding.values()),
+            "activation.distribution", names(org.sresim.workload.ActivationDistribution.values()));
 
     private static List<String> names(Choice[] values) {
         return Arrays.stream(values).map(Choice::configName).toList();

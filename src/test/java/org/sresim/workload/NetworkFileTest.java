@@ -233,15 +233,16 @@ class NetworkFileTest {
                         "c1", "'pruning' must be a map like {ratio: 0.5} (or write 'pruning.ratio: 0.5'), got 0.5"),
                 Arguments.of("unknown type", head
                         + "  - {name: r1, type: relu}\n",
-                        "r1", "unknown type 'relu' (allowed: conv, fc, pool)"),
+                        "r1", "unknown type 'relu' (allowed: conv, fc, linear, pool, attention, tokens)"),
                 Arguments.of("missing type", head
                         + "  - {name: c1, out: 1, kernel: 1}\n",
-                        "c1", "missing 'type' (allowed: conv, fc, pool)"),
+                        "c1", "missing 'type' (allowed: conv, fc, linear, pool, attention, tokens)"),
                 Arguments.of("unknown layer key", head
                         + "  - {name: c1, type: conv, out: 1, kernel: 1, strid: 2}\n",
                         "c1", "tiny.yaml: layer 'c1': unknown key 'strid' (allowed: name, type, out, kernel, stride,"
-                                + " padding, from, pruning.ratio, pruning.filter, pruning.shape, pruning.element, activation.sparsity,"
-                                + " activation.scale-bits, activation.draw, ou.rows, ou.cols, adc.bits)"),
+                                + " padding, from, heads, class-tokens, pruning.ratio, pruning.filter, pruning.shape,"
+                                + " pruning.element, activation.sparsity, activation.scale-bits, activation.draw,"
+                                + " activation.distribution, ou.rows, ou.cols, adc.bits)"),
                 Arguments.of("unknown nested key", head
                         + "  - {name: c1, type: conv, out: 1, kernel: 1, pruning: {rate: 0.5}}\n",
                         "c1", "unknown key 'pruning.rate' (allowed: "),
@@ -280,7 +281,7 @@ class NetworkFileTest {
                 Arguments.of("no conv or fc layer", head
                         + "  - {name: p1, type: pool, kernel: 2}\n"
                         + "  - {name: p2, type: pool, kernel: 1}\n",
-                        "p1", "tiny.yaml: the network has no conv or fc layer (layers: p1, p2)"));
+                        "p1", "tiny.yaml: the network has no conv, fc or linear layer (layers: p1, p2)"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -302,8 +303,9 @@ class NetworkFileTest {
                 Arguments.of("unknown top-level key", "input: [4]\nlayer: []\n" + layers,
                         "unknown key 'layer' (allowed: name, input, layers)"),
                 Arguments.of("input missing", layers, "missing 'input'"),
-                Arguments.of("input with two sizes", "input: [3, 4]\n" + layers,
-                        "'input' must be [channels, height, width] or [features] (integers), got [3,4]"),
+                Arguments.of("input with four sizes", "input: [3, 4, 5, 6]\n" + layers,
+                        "'input' must be [channels, height, width], [tokens, features] or [features] (integers),"
+                                + " got [3,4,5,6]"),
                 Arguments.of("input not integers", "input: [3, a, 4]\n" + layers, "'input' must be"),
                 Arguments.of("input not a list", "input: 4\n" + layers, "'input' must be"),
                 Arguments.of("input zero", "input: [0, 4, 4]\n" + layers, "'input' sizes must be >= 1, got [0, 4, 4]"),

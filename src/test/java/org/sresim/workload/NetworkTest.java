@@ -43,7 +43,7 @@ class NetworkTest {
         assertThatThrownBy(() -> LayerSpec.conv(" ", 1, 1, 1, 0)).isInstanceOf(WorkloadException.class)
                 .hasMessage("a layer has no name");
         assertThatThrownBy(() -> new LayerSpec("c", null, 1, 1, 1, 0, null, null, null))
-                .hasMessage("layer 'c': missing 'type' (allowed: conv, fc, pool)");
+                .hasMessage("layer 'c': missing 'type' (allowed: conv, fc, linear, pool, attention, tokens)");
         assertThatThrownBy(() -> LayerSpec.conv("c", 0, 1, 1, 0)).hasMessage("layer 'c': 'out' must be >= 1, got 0");
         assertThatThrownBy(() -> LayerSpec.conv("c", 1, 0, 1, 0)).hasMessage("layer 'c': 'kernel' must be >= 1, got 0");
         assertThatThrownBy(() -> LayerSpec.pool("p", 2, 0, 0)).hasMessage("layer 'p': 'stride' must be >= 1, got 0");
@@ -88,8 +88,9 @@ class NetworkTest {
         List<Integer> in = List.of(1, 4, 4);
         assertThatThrownBy(() -> new Network(null, in, List.of(LayerSpec.fc("f", 1))))
                 .isInstanceOf(WorkloadException.class).hasMessage("a network has no name");
-        assertThatThrownBy(() -> new Network("n", List.of(1, 4), List.of(LayerSpec.fc("f", 1))))
-                .hasMessage("network 'n': 'input' must be [channels, height, width] or [features], got [1, 4]");
+        assertThatThrownBy(() -> new Network("n", List.of(1, 4, 4, 4), List.of(LayerSpec.fc("f", 1))))
+                .hasMessage("network 'n': 'input' must be [channels, height, width], [tokens, features] or [features],"
+                        + " got [1, 4, 4, 4]");
         assertThatThrownBy(() -> new Network("n", Arrays.asList(1, null, 4), List.of(LayerSpec.fc("f", 1))))
                 .hasMessageStartingWith("network 'n': 'input' must be");
         assertThatThrownBy(() -> new Network("n", List.of(-1), List.of(LayerSpec.fc("f", 1))))
@@ -99,7 +100,7 @@ class NetworkTest {
         assertThatThrownBy(() -> new Network("n", in, Arrays.asList(LayerSpec.fc("f", 1), null)))
                 .hasMessage("network 'n': layer #2 is empty");
         assertThatThrownBy(() -> new Network("n", in, List.of(LayerSpec.pool("p", 2, 2, 0))))
-                .hasMessage("network 'n': the network has no conv or fc layer (layers: p)");
+                .hasMessage("network 'n': the network has no conv, fc or linear layer (layers: p)");
         assertThatThrownBy(() -> new Network("n", in, List.of(LayerSpec.fc("f", 1), LayerSpec.fc("f", 1))))
                 .hasMessage("network 'n': layer 'f': duplicate layer name (layers #1 and #2)");
         assertThatThrownBy(() -> new Network("n", in, List.of(LayerSpec.fc("f", 1).withFrom("g"), LayerSpec.fc("g", 1))))

@@ -39,8 +39,8 @@ class NetworksTest {
     @Test
     void builtinNamesAreSorted() {
         assertThat(Networks.builtinNames())
-                .containsExactly("alexnet", "alexnet-han", "cifar10-quick", "cifar10-ssl", "lenet5", "lenet5-han",
-                        "mlp-300-100", "resnet18", "vgg16", "vgg16-ssl");
+                .containsExactly("alexnet", "alexnet-han", "bert-base", "cifar10-quick", "cifar10-ssl", "lenet5",
+                        "lenet5-han", "mlp-300-100", "resnet18", "vgg16", "vgg16-ssl", "vit-b16");
     }
 
     @Test
@@ -51,12 +51,12 @@ class NetworksTest {
             List<MatrixLayer> ms = n.matrixLayers();
             for (int i = 0; i < ms.size(); i++) {
                 assertThat(ms.get(i).index()).isEqualTo(i);
-                assertThat(ms.get(i).type()).isIn(LayerType.CONV, LayerType.FC);
+                assertThat(ms.get(i).type()).isIn(LayerType.CONV, LayerType.FC, LayerType.LINEAR);
             }
-            long specs = n.layers().stream().filter(l -> l.type() != LayerType.POOL).count();
+            long specs = n.layers().stream().filter(l -> l.type().isMatrix()).count();
             assertThat(ms).hasSize((int) specs);
             assertThat(ms).extracting(MatrixLayer::name)
-                    .containsExactlyElementsOf(n.layers().stream().filter(l -> l.type() != LayerType.POOL)
+                    .containsExactlyElementsOf(n.layers().stream().filter(l -> l.type().isMatrix())
                             .map(LayerSpec::name).toList());
         }
     }
@@ -223,8 +223,9 @@ class NetworksTest {
     void unknownBuiltinListsTheNames() {
         assertThatThrownBy(() -> Networks.builtin("vgg19"))
                 .isInstanceOf(WorkloadException.class)
-                .hasMessage("unknown built-in network 'vgg19' (built-in: alexnet, alexnet-han, cifar10-quick,"
-                        + " cifar10-ssl, lenet5, lenet5-han, mlp-300-100, resnet18, vgg16, vgg16-ssl)");
+                .hasMessage("unknown built-in network 'vgg19' (built-in: alexnet, alexnet-han, bert-base,"
+                        + " cifar10-quick, cifar10-ssl, lenet5, lenet5-han, mlp-300-100, resnet18, vgg16, vgg16-ssl,"
+                        + " vit-b16)");
     }
 
     @Test
@@ -241,9 +242,9 @@ class NetworksTest {
     void resolveRejectsAnUnknownName(@TempDir Path dir) {
         assertThatThrownBy(() -> Networks.resolve("resnet50"))
                 .isInstanceOf(WorkloadException.class)
-                .hasMessage("unknown network 'resnet50' (built-in: alexnet, alexnet-han, cifar10-quick,"
-                        + " cifar10-ssl, lenet5, lenet5-han, mlp-300-100, resnet18, vgg16, vgg16-ssl; or a path to a"
-                        + " network file)");
+                .hasMessage("unknown network 'resnet50' (built-in: alexnet, alexnet-han, bert-base,"
+                        + " cifar10-quick, cifar10-ssl, lenet5, lenet5-han, mlp-300-100, resnet18, vgg16, vgg16-ssl,"
+                        + " vit-b16; or a path to a network file)");
         String missing = dir.resolve("missing.yaml").toString();
         assertThatThrownBy(() -> Networks.resolve(missing))
                 .isInstanceOf(WorkloadException.class)
