@@ -32,6 +32,18 @@ public final class NetworkWriter {
         List<String> kv = new ArrayList<>();
         kv.add("name: " + text(l.name()));
         kv.add("type: " + l.type().yamlName());
+        shape(l, kv);
+        if (l.from() != null) {
+            kv.add("from: " + text(l.from()));
+        }
+        flowMap(kv, "pruning", pruning(l));
+        flowMap(kv, "activation", activation(l));
+        hardware(l.hardware(), kv);
+        return "{" + String.join(", ", kv) + "}";
+    }
+
+    /** The keys that size the layer, by its type. */
+    private static void shape(LayerSpec l, List<String> kv) {
         switch (l.type()) {
             case CONV, POOL -> {
                 if (l.type() == LayerType.CONV) {
@@ -45,9 +57,16 @@ public final class NetworkWriter {
             case ATTENTION -> kv.add("heads: " + l.heads());
             case TOKENS -> kv.add("class-tokens: " + l.classTokens());
         }
-        if (l.from() != null) {
-            kv.add("from: " + text(l.from()));
+    }
+
+    /** {@code key: {a, b}}, left out when there is nothing in it. */
+    private static void flowMap(List<String> kv, String key, List<String> entries) {
+        if (!entries.isEmpty()) {
+            kv.add(key + ": {" + String.join(", ", entries) + "}");
         }
+    }
+
+    private static List<String> pruning(LayerSpec l) {
         List<String> pruning = new ArrayList<>();
         if (l.pruningRatio() != null) {
             pruning.add("ratio: " + number(l.pruningRatio()));
@@ -58,9 +77,10 @@ public final class NetworkWriter {
             pruning.add("shape: " + number(p.shape()));
             pruning.add("element: " + number(p.element()));
         }
-        if (!pruning.isEmpty()) {
-            kv.add("pruning: {" + String.join(", ", pruning) + "}");
-        }
+        return pruning;
+    }
+
+    private static List<String> activation(LayerSpec l) {
         List<String> activation = new ArrayList<>();
         if (l.activationSparsity() != null) {
             activation.add("sparsity: " + number(l.activationSparsity()));
@@ -75,22 +95,23 @@ public final class NetworkWriter {
                 activation.add("distribution: " + d.distribution().configName());
             }
         }
-        if (!activation.isEmpty()) {
-            kv.add("activation: {" + String.join(", ", activation) + "}");
+        return activation;
+    }
+
+    /** A heterogeneous design's own OU shape and ADC for the layer, where it sets them. */
+    private static void hardware(LayerHardware h, List<String> kv) {
+        if (h == null) {
+            return;
         }
-        LayerHardware h = l.hardware();
-        if (h != null) {
-            if (h.ouRows() != null) {
-                kv.add("ou.rows: " + h.ouRows());
-            }
-            if (h.ouCols() != null) {
-                kv.add("ou.cols: " + h.ouCols());
-            }
-            if (h.adcBits() != null) {
-                kv.add("adc.bits: " + h.adcBitsText());
-            }
+        if (h.ouRows() != null) {
+            kv.add("ou.rows: " + h.ouRows());
         }
-        return "{" + String.join(", ", kv) + "}";
+        if (h.ouCols() != null) {
+            kv.add("ou.cols: " + h.ouCols());
+        }
+        if (h.adcBits() != null) {
+            kv.add("adc.bits: " + h.adcBitsText());
+        }
     }
 
     /** A name as a plain YAML scalar when it is one, else double-quoted. */
