@@ -38,7 +38,7 @@ final class TransformersSection implements Section {
                 + " LIMIT 1").size() == 0) {
             return List.of();
         }
-        String fixed = describe(at);
+        String fixed = describe(at) + (ctx.facts().fixedText().isEmpty() ? "" : ", " + ctx.facts().fixedText());
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block.Paragraph("Networks with attention layers. Their linear layers run on the crossbars"
                 + " over every token; Q·Kᵀ and softmax·V multiply two activations and run on digital units (their"
@@ -47,7 +47,7 @@ final class TransformersSection implements Section {
                 + " become non-zero), twos-complement feeds the sign's leading 1-bits (one pass), sign-magnitude"
                 + " feeds the positive and the negative parts (two passes, so its dense design is twice as slow)."
                 + " 'vs offset dense' compares every design with the dense design fed offset, the common baseline"
-                + " across encodings. " + fixed + "; mean over seeds."));
+                + " across encodings. " + fixed + "; means over seeds."));
         Table perSetting = ctx.sql().query(perSetting(at));
         blocks.add(new Block.TableBlock("Dense and SRE (sre-bit) per network, pruning and input encoding: latency"
                 + " (ms), energy (mJ), SRE's speedup over its own dense design and over the offset-fed dense design,"
@@ -56,7 +56,7 @@ final class TransformersSection implements Section {
         Table figure = ctx.sql().query(figureData(at));
         blocks.add(new Block.FigureBlock(Figure.of("transformer-speedup", ChartKind.BARS,
                 "SRE (sre-bit) speedup over the dense offset-fed design (x), per pruning and input encoding",
-                fixed + "; bars: mean over seeds", "pruning", "speedup over offset dense (x)",
+                fixed + "; " + seeds(ctx), "pruning", "speedup over offset dense (x)",
                 Figure.panels(figure, "network", "encoding", "pruning", "speedup", null, null)), figure));
         blocks.add(new Block.TableBlock("Share of the digital attention (Q·Kᵀ, softmax·V): its MACs, and its share"
                 + " of latency and energy in the dense and the SRE (sre-bit) design (%)",
@@ -65,7 +65,7 @@ final class TransformersSection implements Section {
         if (layers.size() > 0) {
             blocks.add(new Block.FigureBlock(Figure.of("transformer-block-latency", ChartKind.BARS,
                     "Latency of the first encoder block's crossbar layers under SRE (sre-bit, offset-fed), per"
-                            + " pruning (us)", fixed + "; input.encoding offset; bars: mean over seeds",
+                            + " pruning (us)", fixed + ", input.encoding offset; " + seeds(ctx),
                     "layer of encoder block 0", "latency (us)",
                     Figure.panels(layers, "network", "pruning", "layer", "latency_us", null, null)), layers));
         }
@@ -139,6 +139,11 @@ final class TransformersSection implements Section {
                 + " WHERE scheme = 'sre-bit' AND encoding = 'offset' AND layer RLIKE '" + FIRST_BLOCK + "'"
                 + " GROUP BY network, pruning, pruning_ratio, pruning_method, layer_index, layer"
                 + " ORDER BY network, " + PRUNING_ORDER + ", layer_index";
+    }
+
+    private static String seeds(ReportContext ctx) {
+        List<Object> seeds = ctx.facts().seeds();
+        return "bars: " + (seeds.size() == 1 ? "seed " + seeds.get(0) : "mean of " + seeds.size() + " seeds");
     }
 
     private static String describe(String at) {
