@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Map;
 import org.sresim.config.Config;
 import org.sresim.config.ConfigLoader;
-import org.sresim.engine.Counter;
+import org.sresim.engine.counting.Counter;
 import org.sresim.engine.Simulator;
 import org.sresim.hw.Hardware;
 import org.sresim.workload.Network;

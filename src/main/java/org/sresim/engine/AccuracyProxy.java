@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.apache.commons.numbers.gamma.Erfc;
+import org.sresim.engine.counting.LayerMapping;
 import org.sresim.hw.Hardware;
 import org.sresim.workload.LayerWorkload;
 import org.sresim.workload.NonZeroMagnitudes;
@@ -25,7 +26,7 @@ import org.sresim.workload.Seeds;
  * Conductances are normalised to gmax = 1. The ideal design converts all rows of a tile at once
  * with its own ADC ({@code ideal.adc-bits}).
  */
-final class AccuracyProxy {
+public final class AccuracyProxy {
     private final Hardware hw;
     private final int[] heights;
     private final Height[] perHeight;
@@ -237,7 +238,7 @@ final class AccuracyProxy {
     }
 
     /** {@code k} distinct values of 0..n-1 by a partial Fisher-Yates shuffle; all of them when n <= k. */
-    static int[] sample(int n, int k, SplittableRandom random) {
+    public static int[] sample(int n, int k, SplittableRandom random) {
         int[] all = new int[n];
         for (int i = 0; i < n; i++) {
             all[i] = i;

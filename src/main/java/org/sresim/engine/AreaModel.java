@@ -1,6 +1,7 @@
 package org.sresim.engine;
 
 import org.sresim.config.Config;
+import org.sresim.engine.counting.LayerMapping;
 import org.sresim.hw.AreaTable;
 import org.sresim.hw.ChipLayout;
 import org.sresim.hw.Component;

@@ -6,6 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.sresim.config.Config;
+import org.sresim.engine.counting.LayerCounts;
+import org.sresim.engine.counting.SchemeCounts;
+import org.sresim.engine.counting.WindowStats;
 import org.sresim.hw.Action;
 import org.sresim.hw.EnergyTable;
 import org.sresim.hw.Hardware;
@@ -177,9 +180,9 @@ final class Pricing {
         long oneCopy = 0;
         for (int l = 0; l < n; l++) {
             LayerStatistics o = layers.get(l);
-            tiles[l] = o.counts().tiles;
+            tiles[l] = o.counts().tiles();
             windows[l] = o.layer().windows();
-            denseTime[l] = CopyPlan.cycles(o.counts().of(Scheme.DENSE).tileOps, 1);
+            denseTime[l] = CopyPlan.cycles(o.counts().of(Scheme.DENSE).tileOps(), 1);
             oneCopy += tiles[l];
         }
         long chips = hw.chips(oneCopy);
@@ -201,14 +204,14 @@ final class Pricing {
     /** Layer {@code l} under one scheme: its counts priced, its cycles under the copy plan. */
     PricedLayer priceLayer(int l, LayerStatistics o, Scheme scheme, Rate rate, Provision provision) {
         SchemeCounts c = o.counts().of(scheme);
-        long cycles = CopyPlan.cycles(c.tileOps, provision.copies(l));
+        long cycles = CopyPlan.cycles(c.tileOps(), provision.copies(l));
         Accuracy acc = o.accuracy().get(scheme);
         Variances var = variances(o.counts(), scheme, rate);
-        double cyclesStderr = c.ouOps == 0 ? 0 : cycles * Math.sqrt(var.ouOps()) / c.ouOps;
-        Metrics row = priced(Metrics.builder(l, o.layer().name(), scheme), c.actions, rate)
-                .work(c.ouOps, cycles, cycles * rate.operationNs())
+        double cyclesStderr = c.ouOps() == 0 ? 0 : cycles * Math.sqrt(var.ouOps()) / c.ouOps();
+        Metrics row = priced(Metrics.builder(l, o.layer().name(), scheme), c.actions(), rate)
+                .work(c.ouOps(), cycles, cycles * rate.operationNs())
                 .placement(provision.crossbars(l), provision.copies(l), provision.chips(),
-                        provision.plan().fitsOnChip(), scheme.compressesWeights() ? o.counts().indexStorageBits : 0)
+                        provision.plan().fitsOnChip(), scheme.compressesWeights() ? o.counts().indexStorageBits() : 0)
                 .data(o.weightDensity(), o.activationDensity(),
                         ratio(o.inputOneBits(), o.nonZeroInputs() * hw.inputBits()))
                 .conversion(rate.adcBits(), acc.clipRate(rate.adcBits()), acc.readErrorRate(), rate.operationNs())
@@ -343,7 +346,7 @@ final class Pricing {
      * rate's prices.
      */
     static Variances variances(LayerCounts counts, Scheme scheme, Rate rate) {
-        WindowStats stats = counts.windowStats;
+        WindowStats stats = counts.windowStats();
         if (stats == null) {
             return Variances.EXACT;
         }

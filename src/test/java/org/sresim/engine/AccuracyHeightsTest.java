@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import org.sresim.engine.counting.RandomLayers;
 import org.sresim.hw.Hardware;
 
 /** One accuracy sample for several OU heights gives each height exactly its own proxy's tallies. */
@@ -26,7 +27,7 @@ class AccuracyHeightsTest {
         List<Map<Scheme, Accuracy>> each = together.estimateEach(c.workload, seed);
         assertThat(each).hasSize(heights.length);
         for (int h = 0; h < heights.length; h++) {
-            Hardware alone = OuHeights.withOuRows(c.hw, heights[h]);
+            Hardware alone = RandomLayers.withOuRows(c.hw, heights[h]);
             AccuracyProxy single = new AccuracyProxy(alone, new int[] {heights[h]}, sigma, 17, 3, 2, !rowByRow);
             Map<Scheme, Accuracy> expected = single.estimate(c.workload, seed);
             for (Scheme s : Scheme.values()) {

@@ -11,6 +11,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
+import org.sresim.engine.counting.CountsFixture;
+import org.sresim.engine.counting.LayerCounts;
 import org.sresim.hw.Action;
 import org.sresim.hw.AdcModel;
 import org.sresim.hw.EnergyTable;
@@ -50,14 +52,9 @@ class PricingTest {
     private static LayerStatistics statistics(MatrixLayer layer, long[] denseOps, long[] sreOps, long indexBits,
                                               Accuracy tally, double wd, long nzWeights, double ad,
                                               long nzInputs, long ones) {
-        LayerCounts counts = new LayerCounts(denseOps.length);
-        counts.indexStorageBits = indexBits;
+        LayerCounts counts = CountsFixture.counts(denseOps, sreOps, indexBits);
         Map<Scheme, Accuracy> accuracy = new EnumMap<>(Scheme.class);
         for (Scheme s : Scheme.values()) {
-            long[] ops = s == Scheme.SRE_BIT ? sreOps : denseOps;
-            for (int t = 0; t < ops.length; t++) {
-                counts.of(s).addOperations(t, ops[t], 2 * ops[t], 2);
-            }
             accuracy.put(s, tally);
         }
         return new LayerStatistics(layer, counts, accuracy, wd, nzWeights, ad, nzInputs, ones);

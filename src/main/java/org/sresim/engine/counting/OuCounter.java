@@ -1,10 +1,10 @@
-package org.sresim.engine;
+package org.sresim.engine.counting;
 
 import org.sresim.hw.Hardware;
 import org.sresim.workload.LayerWorkload;
 
 /** Counts every scheme's OU operations and actions for one layer (model sections 4, 5 and 7). */
-interface OuCounter {
+public interface OuCounter {
     LayerCounts count(LayerWorkload workload, Hardware hw);
 
     /** With the data-dependent schemes estimated from {@code sample} windows (null: every window). */

@@ -1,4 +1,4 @@
-package org.sresim.engine;
+package org.sresim.engine.counting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,13 +1,14 @@
-package org.sresim.engine;
+package org.sresim.engine.counting;
 
 import java.util.Arrays;
 import org.sresim.hw.Action;
 
 /**
  * What one scheme does in one layer, as counts only: OU operations per tile and the number of
- * each {@link Action}. Mutable while a counter fills it; energy comes later from a price table.
+ * each {@link Action}. Mutable while a counter fills it, read-only outside counting; energy comes
+ * later from a price table.
  */
-final class SchemeCounts {
+public final class SchemeCounts {
     final long[] tileOps;
     final long[] actions = new long[Action.values().length];
     long ouOps;
@@ -29,6 +30,20 @@ final class SchemeCounts {
         actions[Action.ADC.ordinal()] += ops * width;
         actions[Action.SAMPLE_HOLD.ordinal()] += ops * width;
         actions[Action.SHIFT_ADD.ordinal()] += ops * width;
+    }
+
+    /** OU operations per tile (a copy). */
+    public long[] tileOps() {
+        return tileOps.clone();
+    }
+
+    /** The number of each {@link Action}, by ordinal (a copy). */
+    public long[] actions() {
+        return actions.clone();
+    }
+
+    public long ouOps() {
+        return ouOps;
     }
 
     void add(Action action, long count) {

@@ -1,4 +1,4 @@
-package org.sresim.engine;
+package org.sresim.engine.counting;
 
 import java.util.SplittableRandom;
 import org.sresim.hw.Hardware;
@@ -6,10 +6,10 @@ import org.sresim.workload.LayerType;
 import org.sresim.workload.LayerWorkload;
 import org.sresim.workload.MatrixLayer;
 
-/** Small random layers and chips for property tests, drawn from one seed. */
-final class RandomLayers {
-    final Hardware hw;
-    final LayerWorkload workload;
+/** Small random layers and chips for property tests, drawn from one seed; public for the accuracy tests. */
+public final class RandomLayers {
+    public final Hardware hw;
+    public final LayerWorkload workload;
 
     private RandomLayers(Hardware hw, LayerWorkload workload) {
         this.hw = hw;
@@ -21,7 +21,7 @@ final class RandomLayers {
      * cells, 1- or 2-bit DACs) and a random conv or fc layer with random weight and activation
      * densities.
      */
-    static RandomLayers draw(long seed) {
+    public static RandomLayers draw(long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         int cellBits = 1 + r.nextInt(2);
         int weightBits = 4 + r.nextInt(13);
@@ -71,5 +71,10 @@ final class RandomLayers {
             }
         }
         return new LayerWorkload(layer, w, in);
+    }
+
+    /** {@code hw} at OU height {@code ouRows}, as counting sees it ({@link OuHeights}). */
+    public static Hardware withOuRows(Hardware hw, int ouRows) {
+        return OuHeights.withOuRows(hw, ouRows);
     }
 }

@@ -1,4 +1,4 @@
-package org.sresim.engine;
+package org.sresim.engine.counting;
 
 import org.sresim.hw.Hardware;
 import org.sresim.workload.LayerWorkload;
@@ -15,7 +15,7 @@ import org.sresim.workload.LayerWorkload;
  * ({@link BlockTotals}); at OU height 2, blocks of many distinct masks count 64 groups at a time
  * with bit-sliced parity counters ({@link SlicedGroups}).
  */
-final class BitsetCounter implements OuCounter {
+public final class BitsetCounter implements OuCounter {
     /**
      * Distinct masks per block from which windows are held as bit planes rather than byte lanes;
      * both are exact, so a counter with another threshold counts the same, only at another speed.
@@ -24,7 +24,7 @@ final class BitsetCounter implements OuCounter {
     /** When blocks are counted sliced ({@link SlicedGroups}); exact either way, like the above. */
     private final SlicedGroups.Policy sliced;
 
-    BitsetCounter() {
+    public BitsetCounter() {
         this(ActiveRows.PLANES_FROM_MASKS);
     }
 

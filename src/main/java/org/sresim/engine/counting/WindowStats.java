@@ -1,4 +1,6 @@
-package org.sresim.engine;
+package org.sresim.engine.counting;
+
+import org.sresim.engine.Scheme;
 
 /**
  * Per sampled window, what each data-dependent scheme (act-*, sre-*) did in the whole layer:
@@ -6,7 +8,7 @@ package org.sresim.engine;
  * standard error to estimates scaled up from a window sample; {@code dense}, {@code weight} and
  * {@code ideal} do not depend on the windows' data and stay exact.
  */
-final class WindowStats {
+public final class WindowStats {
     static final int OPS = 0;
     static final int ROWS = 1;
     static final int CELLS = 2;
@@ -35,7 +37,7 @@ final class WindowStats {
      * Variance of the scaled-up total of {@code weights . quantities}: population^2 * s^2 / n with
      * the finite-population correction (N - n) / (N - 1) for sampling without replacement.
      */
-    double varianceOfTotal(Scheme s, double[] weights) {
+    public double varianceOfTotal(Scheme s, double[] weights) {
         if (sampled < 2 || sampled >= population) {
             return 0;
         }

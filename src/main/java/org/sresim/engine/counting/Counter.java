@@ -1,4 +1,4 @@
-package org.sresim.engine;
+package org.sresim.engine.counting;
 
 import org.sresim.hw.Hardware;
 import org.sresim.workload.LayerWorkload;
@@ -20,7 +20,7 @@ public enum Counter {
         this.counter = counter;
     }
 
-    /** One layer's counts on windows {@code sample} ({@link Simulator#windowSample}; null: every window). */
+    /** One layer's counts on windows {@code sample} ({@link org.sresim.engine.Simulator#windowSample}; null: every window). */
     public LayerCounts count(LayerWorkload w, Hardware hw, int[] sample) {
         return counter.count(w, hw, sample);
     }

@@ -1,13 +1,15 @@
-package org.sresim.engine;
+package org.sresim.engine.counting;
 
 import java.util.EnumMap;
 import java.util.Map;
+import org.sresim.engine.Scheme;
 import org.sresim.hw.Action;
 import org.sresim.hw.Hardware;
 
 /**
  * The counts of every scheme for one layer, plus what the layer's mapping costs in storage. Public
- * only as a type, so that {@link Counter}'s results can be held and compared outside the engine.
+ * so that {@link Counter}'s results can be held and compared outside the engine, with read-only
+ * accessors for pricing; only counting fills it.
  */
 public final class LayerCounts {
     final int tiles;
@@ -24,8 +26,23 @@ public final class LayerCounts {
         }
     }
 
-    SchemeCounts of(Scheme s) {
+    public SchemeCounts of(Scheme s) {
         return schemes.get(s);
+    }
+
+    /** Crossbars one copy of the layer occupies. */
+    public int tiles() {
+        return tiles;
+    }
+
+    /** See {@link #indexStorageBits}. */
+    public long indexStorageBits() {
+        return indexStorageBits;
+    }
+
+    /** See {@link #windowStats}. */
+    public WindowStats windowStats() {
+        return windowStats;
     }
 
     /**

@@ -1,5 +1,6 @@
-package org.sresim.engine;
+package org.sresim.engine.counting;
 
+import org.sresim.engine.Scheme;
 import org.sresim.hw.Action;
 import org.sresim.hw.Hardware;
 import org.sresim.workload.LayerWorkload;

@@ -1,4 +1,4 @@
-package org.sresim.engine;
+package org.sresim.engine.counting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import org.sresim.engine.AccuracyProxy;
+import org.sresim.engine.Scheme;
 import org.sresim.hw.Hardware;
 import org.sresim.workload.LayerType;
 import org.sresim.workload.LayerWorkload;
@@ -218,33 +220,5 @@ class CounterPropertiesTest {
 
     private static long ops(LayerCounts counts, Scheme s, int tile) {
         return counts.of(s).tileOps[tile];
-    }
-
-    @Property(tries = 150)
-    void bitSetAccuracyProxiesEqualTheRowByRowOnes(@ForAll long seed) {
-        RandomLayers c = RandomLayers.draw(seed);
-        AccuracyProxy fast = new AccuracyProxy(c.hw, 0.02, 17, 3, 2);
-        AccuracyProxy slow = new AccuracyProxy(c.hw, new int[] {c.hw.ouRows()}, 0.02, 17, 3, 2, false);
-        java.util.Map<Scheme, Accuracy> a = fast.estimate(c.workload, seed);
-        java.util.Map<Scheme, Accuracy> b = slow.estimate(c.workload, seed);
-        for (Scheme s : Scheme.values()) {
-            assertThat(a.get(s).conversions()).as(s.id()).isEqualTo(b.get(s).conversions());
-            for (int bits = 1; bits <= 12; bits++) {
-                assertThat(a.get(s).clipped(bits)).as(s.id() + " " + bits + " bits").isEqualTo(b.get(s).clipped(bits));
-            }
-            assertThat(a.get(s).misreadProbabilitySum()).as(s.id()).isEqualTo(b.get(s).misreadProbabilitySum());
-        }
-    }
-
-    @Property(tries = 100)
-    void operationCountsEqualTheConversionsTheProxiesSee(@ForAll long seed) {
-        // with every window and tile sampled, the proxies convert exactly the counted columns
-        RandomLayers c = RandomLayers.draw(seed);
-        AccuracyProxy all = new AccuracyProxy(c.hw, 0.02, 17, Integer.MAX_VALUE, Integer.MAX_VALUE);
-        java.util.Map<Scheme, Accuracy> tallies = all.estimate(c.workload, seed);
-        LayerCounts counts = new BitsetCounter().count(c.workload, c.hw);
-        for (Scheme s : Scheme.values()) {
-            assertThat(tallies.get(s).conversions()).as(s.id()).isEqualTo(counts.of(s).count(org.sresim.hw.Action.ADC));
-        }
     }
 }

@@ -1,4 +1,4 @@
-package org.sresim.engine;
+package org.sresim.engine.counting;
 
 import org.sresim.workload.LayerWorkload;
 import org.sresim.workload.MatrixLayer;

@@ -1,4 +1,4 @@
-package org.sresim.engine;
+package org.sresim.engine.counting;
 
 import org.sresim.hw.Hardware;
 import org.sresim.workload.LayerWorkload;
@@ -10,17 +10,17 @@ import org.sresim.workload.MatrixLayer;
  * [j*cellBits, (j+1)*cellBits) of |w|. Tile (rb, cb) is its own crossbar; its columns are cut
  * into OU column groups of ou.cols (the last one of a crossbar may be narrower).
  */
-final class LayerMapping {
+public final class LayerMapping {
     final int rows;
     final int physicalCols;
-    final int rowBlocks;
-    final int colBlocks;
+    public final int rowBlocks;
+    public final int colBlocks;
     private final Hardware hw;
     private final int weightCols;
     private final int cpw;
     private final int levelMask;
 
-    LayerMapping(MatrixLayer layer, Hardware hw) {
+    public LayerMapping(MatrixLayer layer, Hardware hw) {
         this.hw = hw;
         this.rows = layer.rows();
         this.weightCols = layer.cols();
@@ -31,7 +31,7 @@ final class LayerMapping {
         this.levelMask = (1 << hw.cellBits()) - 1;
     }
 
-    int tiles() {
+    public int tiles() {
         return rowBlocks * colBlocks;
     }
 
@@ -39,28 +39,28 @@ final class LayerMapping {
         return rb * colBlocks + cb;
     }
 
-    int rowsIn(int rb) {
+    public int rowsIn(int rb) {
         return Math.min(hw.crossbarRows(), rows - rb * hw.crossbarRows());
     }
 
-    int colsIn(int cb) {
+    public int colsIn(int cb) {
         return Math.min(hw.crossbarCols(), physicalCols - cb * hw.crossbarCols());
     }
 
-    int groups(int cb) {
+    public int groups(int cb) {
         return ceilDiv(colsIn(cb), hw.ouCols());
     }
 
-    int groupWidth(int cb, int g) {
+    public int groupWidth(int cb, int g) {
         return Math.min(hw.ouCols(), colsIn(cb) - g * hw.ouCols());
     }
 
     /** First physical column of group g of column block cb. */
-    int groupStart(int cb, int g) {
+    public int groupStart(int cb, int g) {
         return cb * hw.crossbarCols() + g * hw.ouCols();
     }
 
-    int firstRow(int rb) {
+    public int firstRow(int rb) {
         return rb * hw.crossbarRows();
     }
 
@@ -78,7 +78,7 @@ final class LayerMapping {
      * another: the last weight read is kept, and a drawn layer draws each weight once, not cpw
      * times. (This one-entry memo is the mapping's only state; mappings are method-local.)
      */
-    int level(LayerWorkload w, int k, int p) {
+    public int level(LayerWorkload w, int k, int p) {
         int n = p / cpw;
         int slice = p - n * cpw;
         if (w != lastWorkload || k != lastRow || n != lastCol) {
@@ -96,15 +96,15 @@ final class LayerMapping {
     private int lastMagnitude;
 
     /** Index entry width for a tile with this many rows: ceil(log2(rows)), at least 1. */
-    static int indexBits(int rowsInTile) {
+    public static int indexBits(int rowsInTile) {
         return rowsInTile <= 2 ? 1 : 32 - Integer.numberOfLeadingZeros(rowsInTile - 1);
     }
 
-    static int ceilDiv(int a, int b) {
+    public static int ceilDiv(int a, int b) {
         return (a + b - 1) / b;
     }
 
-    static long ceilDiv(long a, long b) {
+    public static long ceilDiv(long a, long b) {
         return (a + b - 1) / b;
     }
 }

@@ -1,6 +1,7 @@
-package org.sresim.engine;
+package org.sresim.engine.counting;
 
 import java.util.Arrays;
+import org.sresim.engine.Scheme;
 
 /**
  * sre-value and sre-bit of one row block for OU heights that are powers of two, counted for 64
