@@ -2,6 +2,7 @@ package org.sresim.engine;
 
 import java.util.EnumMap;
 import java.util.Map;
+import org.sresim.engine.accuracy.Accuracy;
 import org.sresim.engine.counting.LayerCounts;
 import org.sresim.workload.MatrixLayer;
 

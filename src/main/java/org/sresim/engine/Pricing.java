@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.sresim.config.Config;
+import org.sresim.engine.accuracy.Accuracy;
 import org.sresim.engine.counting.LayerCounts;
 import org.sresim.engine.counting.SchemeCounts;
 import org.sresim.engine.counting.WindowStats;

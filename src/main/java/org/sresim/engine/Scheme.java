@@ -42,11 +42,13 @@ public enum Scheme {
         return compressesWeights;
     }
 
-    boolean skipsActivations() {
+    /** Skips rows whose activation (act-*, sre-*) or input bit (*-bit) is zero. */
+    public boolean skipsActivations() {
         return skipsActivations;
     }
 
-    boolean bitGranularity() {
+    /** Skips at the granularity of input bits rather than values (act-bit, sre-bit). */
+    public boolean bitGranularity() {
         return bitGranularity;
     }
 

@@ -7,6 +7,8 @@ import org.sresim.config.Config;
 import org.sresim.config.Effect;
 import org.sresim.config.Key;
 import org.sresim.config.Keys;
+import org.sresim.engine.accuracy.Accuracy;
+import org.sresim.engine.accuracy.AccuracyProxy;
 import org.sresim.engine.counting.BitsetCounter;
 import org.sresim.engine.counting.LayerCounts;
 import org.sresim.engine.counting.OuCounter;

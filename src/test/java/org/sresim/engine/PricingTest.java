@@ -11,6 +11,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
+import org.sresim.engine.accuracy.Accuracy;
+import org.sresim.engine.accuracy.AccuracyFixture;
 import org.sresim.engine.counting.CountsFixture;
 import org.sresim.engine.counting.LayerCounts;
 import org.sresim.hw.Action;
@@ -61,11 +63,7 @@ class PricingTest {
     }
 
     private static Accuracy tally(long... idealValues) {
-        AccuracyTally t = new AccuracyTally();
-        for (long v : idealValues) {
-            t.addConversion(v);
-        }
-        return t.freeze();
+        return AccuracyFixture.tally(idealValues);
     }
 
     private static SimulationResult price(Hardware hw, LatencyModel model) {

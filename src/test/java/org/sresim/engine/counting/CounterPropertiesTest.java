@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import org.sresim.engine.AccuracyProxy;
+import org.sresim.engine.accuracy.AccuracyProxy;
 import org.sresim.engine.Scheme;
 import org.sresim.hw.Hardware;
 import org.sresim.workload.LayerType;

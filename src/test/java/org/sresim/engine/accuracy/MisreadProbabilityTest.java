@@ -1,4 +1,4 @@
-package org.sresim.engine;
+package org.sresim.engine.accuracy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.sresim.config.Config;
 import org.sresim.config.ConfigLoader;
+import org.sresim.engine.Scheme;
 import org.sresim.hw.Hardware;
 import org.sresim.workload.LayerSpec;
 import org.sresim.workload.LayerType;

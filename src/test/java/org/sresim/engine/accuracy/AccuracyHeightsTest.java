@@ -1,4 +1,4 @@
-package org.sresim.engine;
+package org.sresim.engine.accuracy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import org.sresim.engine.Scheme;
 import org.sresim.engine.counting.RandomLayers;
 import org.sresim.hw.Hardware;
 

@@ -1,12 +1,12 @@
-package org.sresim.engine;
+package org.sresim.engine.accuracy;
 
 /**
  * What the accuracy proxies found for one layer under one scheme, immutable: how many sampled
  * conversions had each ideal value (so the clipping rate of any ADC resolution follows) and their
  * summed misread probability. Made by {@link AccuracyTally#freeze}.
  */
-record Accuracy(long conversions, double misreadProbabilitySum, long[] conversionsWithValue) {
-    Accuracy {
+public record Accuracy(long conversions, double misreadProbabilitySum, long[] conversionsWithValue) {
+    public Accuracy {
         conversionsWithValue = conversionsWithValue.clone();
     }
 
@@ -19,11 +19,11 @@ record Accuracy(long conversions, double misreadProbabilitySum, long[] conversio
         return clipped;
     }
 
-    double clipRate(int adcBits) {
+    public double clipRate(int adcBits) {
         return conversions == 0 ? 0 : (double) clipped(adcBits) / conversions;
     }
 
-    double readErrorRate() {
+    public double readErrorRate() {
         return conversions == 0 ? 0 : misreadProbabilitySum / conversions;
     }
 

@@ -1,9 +1,10 @@
-package org.sresim.engine;
+package org.sresim.engine.accuracy;
 
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.apache.commons.numbers.gamma.Erfc;
+import org.sresim.engine.Scheme;
 import org.sresim.engine.counting.LayerMapping;
 import org.sresim.hw.Hardware;
 import org.sresim.workload.LayerWorkload;
@@ -55,7 +56,7 @@ public final class AccuracyProxy {
         this(hw, new int[] {hw.ouRows()}, sigma, rRatio, windowSample, tileSample);
     }
 
-    AccuracyProxy(Hardware hw, int[] heights, double sigma, double rRatio, int windowSample, int tileSample) {
+    public AccuracyProxy(Hardware hw, int[] heights, double sigma, double rRatio, int windowSample, int tileSample) {
         this(hw, heights, sigma, rRatio, windowSample, tileSample, true);
     }
 
@@ -219,7 +220,7 @@ public final class AccuracyProxy {
     }
 
     /** The tallies of one layer at each OU height, in the order of the constructor's heights. */
-    java.util.List<Map<Scheme, Accuracy>> estimateEach(LayerWorkload w, long seed) {
+    public java.util.List<Map<Scheme, Accuracy>> estimateEach(LayerWorkload w, long seed) {
         LayerMapping m = new LayerMapping(w.layer(), hw);
         for (Height h : perHeight) {
             h.start();

@@ -1,4 +1,4 @@
-package org.sresim.engine;
+package org.sresim.engine.accuracy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

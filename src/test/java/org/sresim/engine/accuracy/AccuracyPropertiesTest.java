@@ -1,9 +1,10 @@
-package org.sresim.engine;
+package org.sresim.engine.accuracy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import org.sresim.engine.Scheme;
 import org.sresim.engine.counting.BitsetCounter;
 import org.sresim.engine.counting.LayerCounts;
 import org.sresim.engine.counting.RandomLayers;
