@@ -2,6 +2,8 @@ package org.sresim.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.sresim.engine.pricing.AreaModel;
+import org.sresim.engine.pricing.ComponentCounts;
 import org.sresim.hw.Component;
 import org.sresim.hw.Hardware;
 import org.sresim.workload.MatrixLayer;

@@ -10,6 +10,7 @@ import org.sresim.engine.accuracy.Accuracy;
 import org.sresim.engine.counting.LayerCounts;
 import org.sresim.engine.counting.SchemeCounts;
 import org.sresim.engine.counting.WindowStats;
+import org.sresim.engine.pricing.CopyPlan;
 import org.sresim.hw.Action;
 import org.sresim.hw.EnergyTable;
 import org.sresim.hw.Hardware;

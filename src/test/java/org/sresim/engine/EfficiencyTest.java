@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.sresim.config.Config;
 import org.sresim.config.ConfigLoader;
+import org.sresim.engine.pricing.AreaModel;
 import org.sresim.workload.LayerSpec;
 import org.sresim.workload.Network;
 import org.sresim.workload.WorkloadSettings;

@@ -1,4 +1,4 @@
-package org.sresim.engine;
+package org.sresim.engine.pricing;
 
 import java.util.Arrays;
 import org.sresim.hw.AreaTable;
@@ -11,9 +11,9 @@ import org.sresim.hw.Hardware;
  * of an IMA's 8 crossbars occupies 3/8 of its registers), which keeps layer rows adding up to the
  * network row.
  */
-record ComponentCounts(double[] counts) {
+public record ComponentCounts(double[] counts) {
 
-    double count(Component c) {
+    public double count(Component c) {
         return counts[c.ordinal()];
     }
 

@@ -1,4 +1,4 @@
-package org.sresim.engine;
+package org.sresim.engine.pricing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.sresim.config.Config;
 import org.sresim.config.ConfigException;
 import org.sresim.config.ConfigLoader;
+import org.sresim.engine.Scheme;
 import org.sresim.hw.Component;
 import org.sresim.hw.Hardware;
 

@@ -1,4 +1,4 @@
-package org.sresim.engine;
+package org.sresim.engine.pricing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

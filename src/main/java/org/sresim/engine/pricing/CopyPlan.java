@@ -1,4 +1,4 @@
-package org.sresim.engine;
+package org.sresim.engine.pricing;
 
 import java.util.Arrays;
 
@@ -10,7 +10,7 @@ import java.util.Arrays;
  * since the hardware does not change with the data. A network that does not fit with one copy
  * each is reported as not fitting and runs with one copy each.
  */
-record CopyPlan(int[] copies, boolean fitsOnChip) {
+public record CopyPlan(int[] copies, boolean fitsOnChip) {
 
     static CopyPlan replicated(int[] crossbarsPerCopy, int[] windows, long[] denseTime, long chipCrossbars) {
         return replicated(crossbarsPerCopy, windows, denseTime, null, chipCrossbars);
@@ -20,7 +20,7 @@ record CopyPlan(int[] copies, boolean fitsOnChip) {
      * As above; with {@code cycleNs} (a heterogeneous design, whose layers differ in OU cycle) the
      * dense times compared are {@code denseTime[l] * cycleNs[l]} nanoseconds. Null: cycles, exactly.
      */
-    static CopyPlan replicated(int[] crossbarsPerCopy, int[] windows, long[] denseTime, double[] cycleNs,
+    public static CopyPlan replicated(int[] crossbarsPerCopy, int[] windows, long[] denseTime, double[] cycleNs,
                                long chipCrossbars) {
         int layers = crossbarsPerCopy.length;
         int[] copies = new int[layers];
@@ -62,7 +62,7 @@ record CopyPlan(int[] copies, boolean fitsOnChip) {
         return denseTime[a] * cycleNs[a] * copies[b] > denseTime[b] * cycleNs[b] * copies[a];
     }
 
-    static CopyPlan parallelTiles(int[] crossbarsPerCopy, long chipCrossbars) {
+    public static CopyPlan parallelTiles(int[] crossbarsPerCopy, long chipCrossbars) {
         long used = 0;
         for (int t : crossbarsPerCopy) {
             used += t;
@@ -73,7 +73,7 @@ record CopyPlan(int[] copies, boolean fitsOnChip) {
     }
 
     /** A layer's cycles with r copies: its slowest tile's operations split over the copies, max_t ceil(C_t / r). */
-    static long cycles(long[] tileOps, int copies) {
+    public static long cycles(long[] tileOps, int copies) {
         long worst = 0;
         for (long c : tileOps) {
             worst = Math.max(worst, (c + copies - 1) / copies);

@@ -1,6 +1,7 @@
-package org.sresim.engine;
+package org.sresim.engine.pricing;
 
 import org.sresim.config.Config;
+import org.sresim.engine.Scheme;
 import org.sresim.engine.counting.LayerMapping;
 import org.sresim.hw.AreaTable;
 import org.sresim.hw.ChipLayout;
@@ -18,7 +19,7 @@ import org.sresim.hw.StaticPowerScope;
  * and {@code sre-*} zero-detect/prefix logic per OU column group; {@code ideal} converts with
  * {@code ideal.adc-bits} ADCs.
  */
-final class AreaModel {
+public final class AreaModel {
     private final AreaTable table;
     private final Hardware hw;
     private final int crossbarsPerIma;
@@ -36,7 +37,7 @@ final class AreaModel {
         this.tilesPerRouter = tilesPerRouter;
     }
 
-    static AreaModel from(Config c, Hardware hw) {
+    public static AreaModel from(Config c, Hardware hw) {
         ChipLayout chip = ChipLayout.from(c);
         return new AreaModel(AreaTable.from(c), hw, chip.adcsPerCrossbar(), chip.crossbarsPerIma(), chip.imasPerTile(),
                 chip.tilesPerRouter());
@@ -65,7 +66,7 @@ final class AreaModel {
      * Every component of {@code chips} whole chips built for scheme {@code s}; a chip that compresses
      * weights carries a full index table for every crossbar.
      */
-    ComponentCounts chips(long chips, Scheme s) {
+    public ComponentCounts chips(long chips, Scheme s) {
         long imas = LayerMapping.ceilDiv(hw.chipCrossbars(), crossbarsPerIma);
         long tiles = LayerMapping.ceilDiv(imas, imasPerTile);
         long routers = LayerMapping.ceilDiv(tiles, tilesPerRouter);
@@ -78,7 +79,7 @@ final class AreaModel {
      * The share of the chip a mapping occupies: its crossbars with their peripherals, the same
      * fraction of IMA-, tile- and router-level blocks, and the index bits it stores; no links.
      */
-    ComponentCounts used(long crossbars, long indexBitsStored, Scheme s) {
+    public ComponentCounts used(long crossbars, long indexBitsStored, Scheme s) {
         double imas = (double) crossbars / crossbarsPerIma;
         double tiles = imas / imasPerTile;
         return counts(s, crossbars, imas, tiles, tiles / tilesPerRouter, 0,
@@ -106,11 +107,11 @@ final class AreaModel {
     }
 
     /** Area of one unit of {@code c} on a chip built for scheme {@code s}, in mm2. */
-    double unitAreaMm2(Component c, Scheme s) {
+    public double unitAreaMm2(Component c, Scheme s) {
         return table.unitAreaMm2(c, hw, adcBits(s));
     }
 
-    double areaMm2(ComponentCounts counts, Scheme s) {
+    public double areaMm2(ComponentCounts counts, Scheme s) {
         return counts.areaMm2(table, hw, adcBits(s));
     }
 
@@ -118,7 +119,7 @@ final class AreaModel {
      * Static power while the point runs, in W: the chips' components under
      * {@code power.static-scope: chip}, else the occupied share plus the chips' links.
      */
-    double staticPowerW(long chips, long crossbarsUsed, long indexBitsStored, Scheme s) {
+    public double staticPowerW(long chips, long crossbarsUsed, long indexBitsStored, Scheme s) {
         double mw = table.staticScope() == StaticPowerScope.CHIP ? chips(chips, s).staticPowerMw(table)
                 : used(crossbarsUsed, indexBitsStored, s).staticPowerMw(table)
                         + chips * table.unitStaticPowerMw(Component.HYPER_TRANSPORT);
