@@ -20,7 +20,10 @@ public enum Counter {
         this.counter = counter;
     }
 
-    /** One layer's counts on windows {@code sample} ({@link org.sresim.engine.Simulator#windowSample}; null: every window). */
+    /**
+     * One layer's counts on windows {@code sample} ({@link org.sresim.engine.Simulator#windowSample};
+     * null: every window).
+     */
     public LayerCounts count(LayerWorkload w, Hardware hw, int[] sample) {
         return counter.count(w, hw, sample);
     }

@@ -8,12 +8,13 @@ import org.sresim.workload.MatrixLayer;
  * How one layer's K x (N * cellsPerWeight) cell matrix is tiled onto crossbars (model section 4).
  * Weight column n occupies physical columns n*cpw .. n*cpw+cpw-1, slice j holding bits
  * [j*cellBits, (j+1)*cellBits) of |w|. Tile (rb, cb) is its own crossbar; its columns are cut
- * into OU column groups of ou.cols (the last one of a crossbar may be narrower).
+ * into OU column groups of ou.cols (the last one of a crossbar may be narrower). Public for the
+ * accuracy proxies, which walk the same tiles and groups, and for the area model's index width.
  */
 public final class LayerMapping {
     final int rows;
     final int physicalCols;
-    public final int rowBlocks;
+    final int rowBlocks;
     public final int colBlocks;
     private final Hardware hw;
     private final int weightCols;
