@@ -32,14 +32,17 @@ public final class SchemeCounts {
         actions[Action.SHIFT_ADD.ordinal()] += ops * width;
     }
 
-    /** OU operations per tile (a copy). */
+    /** OU operations per tile (shared, not copied: do not change it). */
     public long[] tileOps() {
-        return tileOps.clone();
+        return tileOps;
     }
 
-    /** The number of each {@link Action}, by ordinal (a copy). */
+    /**
+     * The number of each {@link Action}, by ordinal (shared, not copied: pricing reads it once per
+     * layer, scheme and hardware variant, so do not change it).
+     */
     public long[] actions() {
-        return actions.clone();
+        return actions;
     }
 
     public long ouOps() {
