@@ -5,6 +5,7 @@ import java.util.List;
 import org.sresim.engine.Metrics;
 import org.sresim.engine.Scheme;
 import org.sresim.engine.SimulationResult;
+import org.sresim.hw.Action;
 
 /** The human-readable {@code simulate} output: per-layer rows, network rows, one summary line. */
 final class ResultTable {
@@ -29,15 +30,15 @@ final class ResultTable {
                 value.speedup(), 100 * value.energySaving(), bit.speedup(), 100 * bit.energySaving(),
                 r.config().intValue("ou.rows"), r.config().intValue("ou.cols"), value.adcBits(),
                 bit.fitsOnChip() ? "fits on chip" : "does NOT fit on chip, one copy per layer");
-        long attention = bit.count(org.sresim.hw.Action.DIGITAL_MAC);
+        long attention = bit.count(Action.DIGITAL_MAC);
         if (attention > 0) {
             Metrics dense = r.network(Scheme.DENSE);
             double ns = attention / r.config().doubleValue("digital.macs-per-ns");
             out.printf("attention: %,d MACs on digital units, %.3f us: %.1f%% of dense and %.1f%% of sre-bit latency,"
                             + " %.1f%% of dense and %.1f%% of sre-bit energy (input.encoding %s)%n", attention, ns / 1e3,
                     100 * ns / dense.latencyNs(), 100 * ns / bit.latencyNs(),
-                    100 * dense.energyPj(org.sresim.hw.Action.DIGITAL_MAC) / dense.energyPj(),
-                    100 * bit.energyPj(org.sresim.hw.Action.DIGITAL_MAC) / bit.energyPj(),
+                    100 * dense.energyPj(Action.DIGITAL_MAC) / dense.energyPj(),
+                    100 * bit.energyPj(Action.DIGITAL_MAC) / bit.energyPj(),
                     r.config().text("input.encoding"));
         }
         EfficiencyTable.print(r, out);

@@ -4,8 +4,8 @@ package org.sresim.workload;
  * One layer of a network description, as written in a network file.
  *
  * @param name               unique layer name
- * @param type               conv, fc or pool
- * @param out                output channels (conv) or output features (fc); 0 for pool
+ * @param type               conv, fc, linear, pool, attention or tokens
+ * @param out                output channels (conv) or output features (fc, linear); 0 for the others
  * @param kernel             square kernel side (conv, pool); 0 for fc (1 is accepted and stored as 0)
  * @param stride             stride (conv, pool; files default to 1); 0 for fc (1 is accepted and stored as 0)
  * @param padding            zero padding on each side (conv, pool; files default to 0); 0 for fc
