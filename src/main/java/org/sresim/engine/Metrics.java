@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import org.sresim.hw.Action;
 
@@ -12,68 +14,118 @@ import org.sresim.hw.Action;
  * ({@code layerIndex == -1}, {@code layer == null}). Counts first, energy second: every
  * {@code energyPj(a)} is {@code count(a) * price(a)} and {@code energyPj()} their sum.
  * Immutable; built by name through {@link #builder} so no two of its numbers can be swapped.
+ * Its numbers come in groups, one record each; the row's accessors read through them.
  */
 public final class Metrics {
+    /** Operations, critical-path cycles (operations on the critical crossbar), and the latency they take. */
+    public record Work(long ouOps, long cycles, double latencyNs) {
+    }
+
+    /**
+     * Every action's count and energy (indexed by {@link Action#ordinal}, the energy {@code count x price})
+     * and their total energy. The arrays are copied in and out.
+     */
+    public record Actions(long[] counts, double[] energyByActionPj, double energyPj) {
+        public Actions {
+            if (counts.length != Action.values().length || energyByActionPj.length != Action.values().length) {
+                throw new IllegalArgumentException("one count and one energy per action");
+            }
+            counts = counts.clone();
+            energyByActionPj = energyByActionPj.clone();
+        }
+
+        @Override
+        public long[] counts() {
+            return counts.clone();
+        }
+
+        @Override
+        public double[] energyByActionPj() {
+            return energyByActionPj.clone();
+        }
+
+        public long count(Action a) {
+            return counts[a.ordinal()];
+        }
+
+        public double energyPj(Action a) {
+            return energyByActionPj[a.ordinal()];
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Actions x && Arrays.equals(counts, x.counts)
+                    && Arrays.equals(energyByActionPj, x.energyByActionPj)
+                    && Double.compare(energyPj, x.energyPj) == 0;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(Arrays.hashCode(counts), Arrays.hashCode(energyByActionPj), energyPj);
+        }
+
+        @Override
+        public String toString() {
+            return "Actions[counts=" + Arrays.toString(counts) + ", energyByActionPj="
+                    + Arrays.toString(energyByActionPj) + ", energyPj=" + energyPj + "]";
+        }
+    }
+
+    /** The comparison with the dense row of the same layer; NaN until compared. */
+    public record Relative(double speedup, double opsSpeedup, double energySaving) {
+    }
+
+    /**
+     * Where the row runs: crossbars (tiles per copy x copies), copies, chips ({@code chip.count}, with
+     * {@code auto} resolved), whether one copy of everything fits, stored index bits.
+     */
+    public record Placement(long crossbars, long copies, long chips, boolean fitsOnChip, long indexBits) {
+    }
+
+    /** The data: densities of weights and input activations, 1-bit share of non-zero inputs. */
+    public record Data(double weightDensity, double activationDensity, double inputOneBitFraction) {
+    }
+
+    /**
+     * The conversion the scheme makes: ADC resolution, clipping and read-error rates, time of one
+     * operation (OU cycle, or the ideal full-crossbar read).
+     */
+    public record Conversion(int adcBits, double adcClipRate, double readErrorRate, double operationNs) {
+    }
+
+    /**
+     * Standard errors of ou_ops, cycles and energy when estimated from a window sample
+     * ({@code sim.windows}) or a batch; 0 when exact.
+     */
+    public record Stderr(double ouOps, double cycles, double energyPj) {
+    }
+
     private final int layerIndex;
     private final String layer;
     private final Scheme scheme;
-    private final long ouOps;
-    private final long cycles;
-    private final double latencyNs;
-    private final double energyPj;
-    private final long[] counts;
-    private final double[] energyByActionPj;
-    private final double speedup;
-    private final double opsSpeedup;
-    private final double energySaving;
-    private final long crossbars;
-    private final long copies;
-    private final boolean fitsOnChip;
-    private final long indexBits;
-    private final double weightDensity;
-    private final double activationDensity;
-    private final double adcClipRate;
-    private final double readErrorRate;
-    private final int adcBits;
-    private final double operationNs;
-    private final double ouOpsStderr;
-    private final double cyclesStderr;
-    private final double energyPjStderr;
-    private final long chips;
+    private final Work work;
+    private final Actions actions;
+    private final Relative relative;
+    private final Placement placement;
+    private final Data data;
+    private final Conversion conversion;
+    private final Stderr stderr;
     private final Efficiency efficiency;
-    private final double inputOneBitFraction;
     private final int samples;
-    private final java.util.Map<String, Object> ownSettings;
+    private final Map<String, Object> ownSettings;
 
     private Metrics(Builder b) {
         layerIndex = b.layerIndex;
         layer = b.layer;
-        scheme = java.util.Objects.requireNonNull(b.scheme, "scheme");
-        ouOps = b.ouOps;
-        cycles = b.cycles;
-        latencyNs = b.latencyNs;
-        energyPj = b.energyPj;
-        counts = b.counts.clone();
-        energyByActionPj = b.energyByActionPj.clone();
-        speedup = b.speedup;
-        opsSpeedup = b.opsSpeedup;
-        energySaving = b.energySaving;
-        crossbars = b.crossbars;
-        copies = b.copies;
-        fitsOnChip = b.fitsOnChip;
-        indexBits = b.indexBits;
-        weightDensity = b.weightDensity;
-        activationDensity = b.activationDensity;
-        adcClipRate = b.adcClipRate;
-        readErrorRate = b.readErrorRate;
-        adcBits = b.adcBits;
-        operationNs = b.operationNs;
-        ouOpsStderr = b.ouOpsStderr;
-        cyclesStderr = b.cyclesStderr;
-        energyPjStderr = b.energyPjStderr;
-        chips = b.chips;
+        scheme = Objects.requireNonNull(b.scheme, "scheme");
+        work = b.work;
+        actions = b.actions;
+        relative = b.relative;
+        placement = b.placement;
+        data = b.data;
+        conversion = b.conversion;
+        stderr = b.stderr;
         efficiency = b.efficiency;
-        inputOneBitFraction = b.inputOneBitFraction;
         samples = b.samples;
         ownSettings = b.ownSettings;
     }
@@ -86,31 +138,14 @@ public final class Metrics {
     /** A builder holding every value of this row, to derive a changed copy. */
     Builder toBuilder() {
         Builder b = new Builder(layerIndex, layer, scheme);
-        b.ouOps = ouOps;
-        b.cycles = cycles;
-        b.latencyNs = latencyNs;
-        b.energyPj = energyPj;
-        b.counts = counts;
-        b.energyByActionPj = energyByActionPj;
-        b.speedup = speedup;
-        b.opsSpeedup = opsSpeedup;
-        b.energySaving = energySaving;
-        b.crossbars = crossbars;
-        b.copies = copies;
-        b.fitsOnChip = fitsOnChip;
-        b.indexBits = indexBits;
-        b.weightDensity = weightDensity;
-        b.activationDensity = activationDensity;
-        b.adcClipRate = adcClipRate;
-        b.readErrorRate = readErrorRate;
-        b.adcBits = adcBits;
-        b.operationNs = operationNs;
-        b.ouOpsStderr = ouOpsStderr;
-        b.cyclesStderr = cyclesStderr;
-        b.energyPjStderr = energyPjStderr;
-        b.chips = chips;
+        b.work = work;
+        b.actions = actions;
+        b.relative = relative;
+        b.placement = placement;
+        b.data = data;
+        b.conversion = conversion;
+        b.stderr = stderr;
         b.efficiency = efficiency;
-        b.inputOneBitFraction = inputOneBitFraction;
         b.samples = samples;
         b.ownSettings = ownSettings;
         return b;
@@ -119,39 +154,22 @@ public final class Metrics {
     /**
      * Collects a row's values by name, so no two of its many numbers can be swapped by position.
      * A value not set keeps its default: 0, the relative columns NaN (not yet compared with the
-     * dense row), no efficiency, 1 sample. Arrays are copied when the row is built.
+     * dense row), no efficiency, 1 sample. Arrays are copied when they are set.
      */
     static final class Builder {
         private final int layerIndex;
         private final String layer;
         private final Scheme scheme;
-        private long ouOps;
-        private long cycles;
-        private double latencyNs;
-        private double energyPj;
-        private long[] counts = new long[Action.values().length];
-        private double[] energyByActionPj = new double[Action.values().length];
-        private double speedup = Double.NaN;
-        private double opsSpeedup = Double.NaN;
-        private double energySaving = Double.NaN;
-        private long crossbars;
-        private long copies;
-        private boolean fitsOnChip;
-        private long indexBits;
-        private double weightDensity;
-        private double activationDensity;
-        private double adcClipRate;
-        private double readErrorRate;
-        private int adcBits;
-        private double operationNs;
-        private double ouOpsStderr;
-        private double cyclesStderr;
-        private double energyPjStderr;
-        private long chips;
+        private Work work = new Work(0, 0, 0);
+        private Actions actions = new Actions(new long[Action.values().length], new double[Action.values().length], 0);
+        private Relative relative = new Relative(Double.NaN, Double.NaN, Double.NaN);
+        private Placement placement = new Placement(0, 0, 0, false, 0);
+        private Data data = new Data(0, 0, 0);
+        private Conversion conversion = new Conversion(0, 0, 0, 0);
+        private Stderr stderr = new Stderr(0, 0, 0);
         private Efficiency efficiency;
-        private double inputOneBitFraction;
         private int samples = 1;
-        private java.util.Map<String, Object> ownSettings = java.util.Map.of();
+        private Map<String, Object> ownSettings = Map.of();
 
         private Builder(int layerIndex, String layer, Scheme scheme) {
             this.layerIndex = layerIndex;
@@ -159,67 +177,45 @@ public final class Metrics {
             this.scheme = scheme;
         }
 
-        /** Operations, critical-path cycles, and the latency they take. */
+        /** See {@link Work}. */
         Builder work(long ouOps, long cycles, double latencyNs) {
-            this.ouOps = ouOps;
-            this.cycles = cycles;
-            this.latencyNs = latencyNs;
+            this.work = new Work(ouOps, cycles, latencyNs);
             return this;
         }
 
-        /**
-         * Every action's count and energy (indexed by {@link Action#ordinal}) and their total energy.
-         */
+        /** See {@link Actions}. */
         Builder actions(long[] counts, double[] energyByActionPj, double energyPj) {
-            if (counts.length != Action.values().length || energyByActionPj.length != Action.values().length) {
-                throw new IllegalArgumentException("one count and one energy per action");
-            }
-            this.counts = counts;
-            this.energyByActionPj = energyByActionPj;
-            this.energyPj = energyPj;
+            this.actions = new Actions(counts, energyByActionPj, energyPj);
             return this;
         }
 
-        /** The comparison with the dense row of the same layer. */
+        /** See {@link Relative}. */
         Builder relative(double speedup, double opsSpeedup, double energySaving) {
-            this.speedup = speedup;
-            this.opsSpeedup = opsSpeedup;
-            this.energySaving = energySaving;
+            this.relative = new Relative(speedup, opsSpeedup, energySaving);
             return this;
         }
 
-        /** Where the row runs: crossbars, copies, chips, whether one copy of everything fits, stored index bits. */
+        /** See {@link Placement}. */
         Builder placement(long crossbars, long copies, long chips, boolean fitsOnChip, long indexBits) {
-            this.crossbars = crossbars;
-            this.copies = copies;
-            this.chips = chips;
-            this.fitsOnChip = fitsOnChip;
-            this.indexBits = indexBits;
+            this.placement = new Placement(crossbars, copies, chips, fitsOnChip, indexBits);
             return this;
         }
 
-        /** The data: densities of weights and input activations, 1-bit share of non-zero inputs. */
+        /** See {@link Data}. */
         Builder data(double weightDensity, double activationDensity, double inputOneBitFraction) {
-            this.weightDensity = weightDensity;
-            this.activationDensity = activationDensity;
-            this.inputOneBitFraction = inputOneBitFraction;
+            this.data = new Data(weightDensity, activationDensity, inputOneBitFraction);
             return this;
         }
 
-        /** The conversion the scheme makes: ADC resolution, clipping and read-error rates, operation time. */
+        /** See {@link Conversion}. */
         Builder conversion(int adcBits, double adcClipRate, double readErrorRate, double operationNs) {
-            this.adcBits = adcBits;
-            this.adcClipRate = adcClipRate;
-            this.readErrorRate = readErrorRate;
-            this.operationNs = operationNs;
+            this.conversion = new Conversion(adcBits, adcClipRate, readErrorRate, operationNs);
             return this;
         }
 
-        /** Standard errors of ou_ops, cycles and energy. */
+        /** See {@link Stderr}. */
         Builder stderr(double ouOps, double cycles, double energyPj) {
-            this.ouOpsStderr = ouOps;
-            this.cyclesStderr = cycles;
-            this.energyPjStderr = energyPj;
+            this.stderr = new Stderr(ouOps, cycles, energyPj);
             return this;
         }
 
@@ -234,8 +230,8 @@ public final class Metrics {
         }
 
         /** Config values this layer row sets for itself (a heterogeneous design's OU shape and ADC). */
-        Builder ownSettings(java.util.Map<String, Object> settings) {
-            this.ownSettings = java.util.Map.copyOf(settings);
+        Builder ownSettings(Map<String, Object> settings) {
+            this.ownSettings = Map.copyOf(settings);
             return this;
         }
 
@@ -257,94 +253,122 @@ public final class Metrics {
         return scheme;
     }
 
+    public Work work() {
+        return work;
+    }
+
+    public Actions actions() {
+        return actions;
+    }
+
+    public Relative relative() {
+        return relative;
+    }
+
+    public Placement placement() {
+        return placement;
+    }
+
+    public Data data() {
+        return data;
+    }
+
+    public Conversion conversion() {
+        return conversion;
+    }
+
+    public Stderr stderr() {
+        return stderr;
+    }
+
     public long ouOps() {
-        return ouOps;
+        return work.ouOps();
     }
 
     /** Operations on the critical crossbar under the latency model (ideal: reads). */
     public long cycles() {
-        return cycles;
+        return work.cycles();
     }
 
     public double latencyNs() {
-        return latencyNs;
+        return work.latencyNs();
     }
 
     public double energyPj() {
-        return energyPj;
+        return actions.energyPj();
     }
 
     public double speedup() {
-        return speedup;
+        return relative.speedup();
     }
 
     public double opsSpeedup() {
-        return opsSpeedup;
+        return relative.opsSpeedup();
     }
 
     public double energySaving() {
-        return energySaving;
+        return relative.energySaving();
     }
 
     /** Crossbars the row occupies: tiles per copy x copies. */
     public long crossbars() {
-        return crossbars;
+        return placement.crossbars();
     }
 
     public long copies() {
-        return copies;
+        return placement.copies();
     }
 
     public boolean fitsOnChip() {
-        return fitsOnChip;
+        return placement.fitsOnChip();
     }
 
     public long indexBits() {
-        return indexBits;
+        return placement.indexBits();
     }
 
     public double weightDensity() {
-        return weightDensity;
+        return data.weightDensity();
     }
 
     public double activationDensity() {
-        return activationDensity;
+        return data.activationDensity();
     }
 
     public double adcClipRate() {
-        return adcClipRate;
+        return conversion.adcClipRate();
     }
 
     public double readErrorRate() {
-        return readErrorRate;
+        return conversion.readErrorRate();
     }
 
     /** ADC resolution the scheme converts at. */
     public int adcBits() {
-        return adcBits;
+        return conversion.adcBits();
     }
 
     /** Time of one operation (OU cycle, or the ideal full-crossbar read). */
     public double operationNs() {
-        return operationNs;
+        return conversion.operationNs();
     }
 
     /** Standard error of {@link #ouOps} when estimated from a window sample ({@code sim.windows}) or a batch; 0 when exact. */
     public double ouOpsStderr() {
-        return ouOpsStderr;
+        return stderr.ouOps();
     }
 
     public double cyclesStderr() {
-        return cyclesStderr;
+        return stderr.cycles();
     }
 
     public double energyPjStderr() {
-        return energyPjStderr;
+        return stderr.energyPj();
     }
 
     /** Chips the point runs on ({@code chip.count}, with {@code auto} resolved). */
     public long chips() {
-        return chips;
+        return placement.chips();
     }
 
     /** Area, power and efficiency; null until the simulator fills it in. */
@@ -357,7 +381,7 @@ public final class Metrics {
      * bit-level schemes skip beyond zero values).
      */
     public double inputOneBitFraction() {
-        return inputOneBitFraction;
+        return data.inputOneBitFraction();
     }
 
     /** Inferences the row averages: the batch size of imported inputs, else 1. */
@@ -369,7 +393,7 @@ public final class Metrics {
      * Config values that this layer row holds instead of the point's: in a heterogeneous design a
      * layer's own {@code ou.rows}, {@code ou.cols} and {@code adc.bits}; empty otherwise.
      */
-    public java.util.Map<String, Object> ownSettings() {
+    public Map<String, Object> ownSettings() {
         return ownSettings;
     }
 
@@ -385,12 +409,12 @@ public final class Metrics {
 
     /** How often the scheme performs action {@code a}. */
     public long count(Action a) {
-        return counts[a.ordinal()];
+        return actions.count(a);
     }
 
     /** The energy of action {@code a}: {@code count(a)} x its price. */
     public double energyPj(Action a) {
-        return energyByActionPj[a.ordinal()];
+        return actions.energyPj(a);
     }
 
     private static List<Column> columns() {
@@ -439,16 +463,16 @@ public final class Metrics {
             return false;
         }
         for (Column c : COLUMNS) {
-            if (!java.util.Objects.equals(c.value().apply(this), c.value().apply(m))) {
+            if (!Objects.equals(c.value().apply(this), c.value().apply(m))) {
                 return false;
             }
         }
-        return layerIndex == m.layerIndex && java.util.Objects.equals(layer, m.layer) && scheme == m.scheme;
+        return layerIndex == m.layerIndex && Objects.equals(layer, m.layer) && scheme == m.scheme;
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(counts) * 31 + scheme.hashCode();
+        return Arrays.hashCode(actions.counts) * 31 + scheme.hashCode();
     }
 
     @Override

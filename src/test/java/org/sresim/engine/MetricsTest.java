@@ -82,6 +82,28 @@ class MetricsTest {
     }
 
     @Test
+    void eachGroupHoldsItsNamedValues() {
+        Metrics m = row(counts(), energies());
+        assertThat(m.work()).isEqualTo(new Metrics.Work(101, 102, 103.5));
+        assertThat(m.relative()).isEqualTo(new Metrics.Relative(105.5, 106.5, 0.1075));
+        assertThat(m.placement()).isEqualTo(new Metrics.Placement(108, 109, 110, true, 111));
+        assertThat(m.data()).isEqualTo(new Metrics.Data(0.112, 0.113, 0.114));
+        assertThat(m.conversion()).isEqualTo(new Metrics.Conversion(5, 0.115, 0.116, 117.5));
+        assertThat(m.stderr()).isEqualTo(new Metrics.Stderr(118.5, 119.5, 120.5));
+        assertThat(m.actions()).isEqualTo(new Metrics.Actions(counts(), energies(), 104.5))
+                .hasSameHashCodeAs(new Metrics.Actions(counts(), energies(), 104.5));
+    }
+
+    @Test
+    void actionsArraysAreCopiedOut() {
+        Metrics m = row(counts(), energies());
+        m.actions().counts()[Action.ADC.ordinal()] = -1;
+        m.actions().energyByActionPj()[Action.ADC.ordinal()] = -1;
+        assertThat(m.count(Action.ADC)).isEqualTo(1000L + Action.ADC.ordinal());
+        assertThat(m.energyPj(Action.ADC)).isEqualTo(2000.5 + Action.ADC.ordinal());
+    }
+
+    @Test
     void aDerivedRowChangesOnlyWhatItNames() {
         Metrics m = row(counts(), energies());
         assertThat(m.toBuilder().build()).isEqualTo(m);
