@@ -163,9 +163,11 @@ public final class ImportedWorkload {
         if (batch(a, layer) == 0) {
             checkShape(a, inputShape(layer), file, layer);
         }
-        boolean signed = a.isInteger() ? min(a.ints()) < 0 : minFinite(a.floats(), file) < 0;
+        double min = a.isInteger() ? min(a.ints()) : minFinite(a.floats(), file);
+        boolean signed = min < 0;
         boolean offset = signed && s.inputEncoding() == InputEncoding.OFFSET;
-        int[] values = a.isInteger() ? integers(a.ints(), file, s, signed, offset) : floats(a.floats(), s, signed, offset);
+        int[] values = a.isInteger() ? integers(a.ints(), file, s, signed, offset ? (long) -min : 0)
+                : floats(a.floats(), s, signed, offset ? -min : 0);
         if (layer.type() == LayerType.LINEAR) {
             values = tokensToMap(values, layer.inWidth(), layer.inChannels());
         }
@@ -199,8 +201,9 @@ public final class ImportedWorkload {
         return min;
     }
 
-    private static int[] integers(long[] v, String file, WorkloadSettings s, boolean signed, boolean offset) {
-        long shift = offset ? -min(v) : 0;
+    /** Integer inputs shifted by {@code shift} (the offset, or 0), range-checked. */
+    private static int[] integers(long[] v, String file, WorkloadSettings s, boolean signed, long shift) {
+        boolean offset = shift != 0;
         long max = signed && !offset ? InputEncoding.maxSigned(s.inputBits()) : s.maxInput();
         long low = signed && !offset ? -max : 0;
         int[] out = new int[v.length];
@@ -216,8 +219,9 @@ public final class ImportedWorkload {
         return out;
     }
 
-    private static int[] floats(double[] v, WorkloadSettings s, boolean signed, boolean offset) {
-        double shift = offset ? -minFinite(v, "") : 0; // a normalised image: shift so its minimum is zero
+    /** Float inputs shifted by {@code shift} (a normalised image's offset, or 0), scaled to the range. */
+    private static int[] floats(double[] v, WorkloadSettings s, boolean signed, double shift) {
+        boolean offset = shift != 0;
         double largest = 0;
         for (double x : v) {
             largest = Math.max(largest, Math.abs(x + shift));

@@ -240,9 +240,9 @@ final class NetworkFile {
             throw new WorkloadException(p + "give either 'pruning.ratio' or a published profile"
                     + " 'pruning: {filter, shape, element}', not both");
         }
-        if (!type.isMatrix() && (pruning != null || sparsity != null)) {
-            throw new WorkloadException(p + LayerSpec.article(type) + type.yamlName() + " layer has no weights or"
-                    + " crossbar inputs: 'pruning.*' and 'activation.*' apply to conv, fc and linear layers");
+        if (pruning != null || sparsity != null) {
+            requireCrossbars(p, type, "has no weights or crossbar inputs: 'pruning.*' and 'activation.*' apply to"
+                    + " conv, fc and linear layers");
         }
         ActivationDraw draw = activationDraw(p, node, type);
         LayerSpec.check(where, name, type, g.out, g.kernel, g.stride, g.padding, from, pruning, sparsity);
@@ -339,10 +339,7 @@ final class NetworkFile {
         if (scale == null && draw == null && distribution == null) {
             return null;
         }
-        if (!type.isMatrix()) {
-            throw new WorkloadException(p + LayerSpec.article(type) + type.yamlName() + " layer draws no activations"
-                    + " ('activation.*' is for conv, fc and linear layers)");
-        }
+        requireCrossbars(p, type, "draws no activations ('activation.*' is for conv, fc and linear layers)");
         Double bits = null;
         if (scale != null) {
             if (!scale.isNumber() || !Double.isFinite(scale.doubleValue())
@@ -404,9 +401,7 @@ final class NetworkFile {
         if (filter == null && shape == null && element == null) {
             return null;
         }
-        if (type == LayerType.POOL) {
-            throw new WorkloadException(p + "a pool layer has no weights to prune");
-        }
+        requireCrossbars(p, type, "has no weights to prune");
         if (element == null) {
             throw new WorkloadException(p + "a published profile needs 'pruning.element' (the total fraction of"
                     + " zero weights); 'filter' and 'shape' are optional");
@@ -425,10 +420,8 @@ final class NetworkFile {
         if (rows == null && cols == null && adc == null) {
             return null;
         }
-        if (type == LayerType.POOL) {
-            throw new WorkloadException(p + "a pool layer has no crossbars: 'ou.rows', 'ou.cols' and 'adc.bits'"
-                    + " apply to conv and fc layers only");
-        }
+        requireCrossbars(p, type, "has no crossbars: 'ou.rows', 'ou.cols' and 'adc.bits' apply to conv, fc and"
+                + " linear layers only");
         Integer bits = null;
         if (adc != null) {
             if (adc.isTextual() && adc.textValue().equals("auto")) {
@@ -439,6 +432,16 @@ final class NetworkFile {
         }
         return new LayerHardware(rows == null ? null : boundedInt(p, "ou.rows", rows, 1, 4096, "an integer in 1..4096"),
                 cols == null ? null : boundedInt(p, "ou.cols", cols, 1, 4096, "an integer in 1..4096"), bits);
+    }
+
+    /**
+     * The keys of weights, crossbars and their inputs belong to conv, fc and linear layers: any other
+     * type gives "a pool layer " + {@code problem}, naming the file and the layer.
+     */
+    private static void requireCrossbars(String p, LayerType type, String problem) {
+        if (!type.isMatrix()) {
+            throw new WorkloadException(p + LayerSpec.article(type) + type.yamlName() + " layer " + problem);
+        }
     }
 
     private static int boundedInt(String p, String key, JsonNode v, int min, int max, String allowed) {

@@ -5,7 +5,8 @@ import java.util.SplittableRandom;
 /**
  * Synthetic weights and activations (model section 3): Laplace(0, 1) weights quantized to
  * signed fixed point by the layer's largest magnitude, then pruned; activations zero with the
- * sparsity probability, else max(1, round(|N(0,1)| * 2^scaleBits)) clipped to the input range.
+ * sparsity probability, else round(x * 2^scaleBits) of a draw x of the layer's distribution, at
+ * least 1 in magnitude, clipped to the input range and fed by the input encoding (model section 3.5).
  * A layer may set its own real-valued scale and a stratified draw ({@link ActivationDraw}).
  */
 public final class SyntheticWorkload {
@@ -56,22 +57,17 @@ public final class SyntheticWorkload {
      */
     static int[] activations(MatrixLayer layer, WorkloadSettings s) {
         ActivationDistribution distribution = s.activationDistributionOf(layer);
-        if (!distribution.signed()) {
-            return unsigned(layer, s);
-        }
-        return s.inputEncoding().feed(signed(layer, s, distribution), s.inputBits(), true);
-    }
-
-    /**
-     * Signed values: zero with the sparsity probability, else round(x * 2^scaleBits) of a draw x,
-     * at least 1 in magnitude, clipped to +-(2^(input.bits-1) - 1).
-     */
-    private static int[] signed(MatrixLayer layer, WorkloadSettings s, ActivationDistribution distribution) {
         int size = Math.toIntExact(layer.inputElements());
         double sparsity = s.activationSparsityOf(layer);
-        double scale = Math.pow(2, s.activationScaleBitsOf(layer));
-        long max = InputEncoding.maxSigned(s.inputBits());
+        // 2^12 exactly for the default integer scale: a real per-layer scale changes nothing else
+        double scaleBits = s.activationScaleBitsOf(layer);
         SplittableRandom r = Seeds.stream(s.seed(), layer.index(), Seeds.Purpose.ACTIVATIONS);
+        if (layer.activationDraw() != null && layer.activationDraw().stratified()) { // half-normal only
+            return stratified(size, sparsity, scaleBits, s.maxInput(), r);
+        }
+        // unsigned values use the whole input range; signed ones +-(2^(input.bits-1) - 1), then are encoded
+        long max = distribution.signed() ? InputEncoding.maxSigned(s.inputBits()) : s.maxInput();
+        double scale = Math.pow(2, scaleBits);
         int[] a = new int[size];
         for (int i = 0; i < size; i++) {
             if (r.nextDouble() < sparsity) {
@@ -80,34 +76,11 @@ public final class SyntheticWorkload {
             double x = distribution.draw(r);
             long v = Math.round(x * scale);
             if (v == 0) {
-                v = x < 0 ? -1 : 1;
+                v = x < 0 ? -1 : 1; // a drawn value is non-zero
             }
             a[i] = (int) Math.max(-max, Math.min(v, max));
         }
-        return a;
-    }
-
-    /** Half-normal values: a ReLU layer's, fed as they are. */
-    private static int[] unsigned(MatrixLayer layer, WorkloadSettings s) {
-        int size = Math.toIntExact(layer.inputElements());
-        double sparsity = s.activationSparsityOf(layer);
-        // 2^12 exactly for the default integer scale: a real per-layer scale changes nothing else
-        double scaleBits = s.activationScaleBitsOf(layer);
-        long max = s.maxInput();
-        SplittableRandom r = Seeds.stream(s.seed(), layer.index(), Seeds.Purpose.ACTIVATIONS);
-        if (layer.activationDraw() != null && layer.activationDraw().stratified()) {
-            return stratified(size, sparsity, scaleBits, max, r);
-        }
-        double scale = Math.pow(2, scaleBits);
-        int[] a = new int[size];
-        for (int i = 0; i < size; i++) {
-            if (r.nextDouble() < sparsity) {
-                continue;
-            }
-            long v = Math.max(1, Math.round(Math.abs(r.nextGaussian()) * scale));
-            a[i] = (int) Math.min(v, max);
-        }
-        return a;
+        return s.inputEncoding().feed(a, s.inputBits(), distribution.signed());
     }
 
     /**
