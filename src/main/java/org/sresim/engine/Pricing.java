@@ -74,10 +74,6 @@ final class Pricing {
         static final Variances EXACT = new Variances(0, 0);
     }
 
-    Pricing(Hardware hw, EnergyTable energy, LatencyModel latencyModel) {
-        this(hw, energy, latencyModel, 1);
-    }
-
     Pricing(Hardware hw, EnergyTable energy, LatencyModel latencyModel, double digitalMacsPerNs) {
         this.digitalMacsPerNs = digitalMacsPerNs;
         this.hw = hw;

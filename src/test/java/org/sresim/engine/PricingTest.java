@@ -67,7 +67,7 @@ class PricingTest {
     }
 
     private static SimulationResult price(Hardware hw, LatencyModel model) {
-        return new Pricing(hw, ENERGY, model).price(null, "two-layers", layers());
+        return new Pricing(hw, ENERGY, model, 1).price(null, "two-layers", layers());
     }
 
     @Test
@@ -172,7 +172,8 @@ class PricingTest {
         Hardware hw = new Hardware(8, 8, 2, 4, 4, 1, 2, 2, 3, cycleNs, 4 * cycleNs, 6, chipCrossbars, chipCount);
         EnergyTable energy = new EnergyTable(linear ? AdcModel.LINEAR : AdcModel.ISAAC_SCALED, adc8bitPj, Map.of(),
                 10, dacPj, cellReadPj, 0.25, 2, 4, 0.5, 0.125, 3);
-        Pricing pricing = new Pricing(hw, energy, replicated ? LatencyModel.REPLICATED : LatencyModel.PARALLEL_TILES);
+        Pricing pricing = new Pricing(hw, energy, replicated ? LatencyModel.REPLICATED : LatencyModel.PARALLEL_TILES,
+                1);
         SimulationResult r = pricing.price(null, "two-layers", layers());
         for (Scheme s : Scheme.values()) {
             Map<Action, Double> prices = s == Scheme.IDEAL ? energy.prices(6, 4 * cycleNs) : energy.prices(3, cycleNs);
