@@ -278,6 +278,36 @@ class NetworkFileTest {
                 Arguments.of("layer is not a map", head
                         + "  - conv\n",
                         "#1", "tiny.yaml: layer #1 must be a map"),
+                Arguments.of("ou rows a fraction (a binding error)", head
+                        + "  - {name: c1, type: conv, out: 1, kernel: 1, ou.rows: 2.5}\n",
+                        "c1", "tiny.yaml: layer 'c1': 'ou.rows' must be an integer in 1..4096, got 2.5"),
+                Arguments.of("ou rows out of range (a check after binding)", head
+                        + "  - {name: c1, type: conv, out: 1, kernel: 1, ou: {rows: 5000}}\n",
+                        "c1", "tiny.yaml: layer 'c1': 'ou.rows' must be an integer in 1..4096, got 5000"),
+                Arguments.of("scale bits as text", head
+                        + "  - {name: c1, type: conv, out: 1, kernel: 1, activation: {scale-bits: x}}\n",
+                        "c1", "tiny.yaml: layer 'c1': 'activation.scale-bits' must be a number in [-8, 24], got 'x'"),
+                Arguments.of("adc bits a fraction", head
+                        + "  - {name: c1, type: conv, out: 1, kernel: 1, adc.bits: 5.5}\n",
+                        "c1", "tiny.yaml: layer 'c1': 'adc.bits' must be auto or an integer in 1..16, got 5.5"),
+                Arguments.of("adc bits as quoted text", head
+                        + "  - {name: c1, type: conv, out: 1, kernel: 1, adc: {bits: '5'}}\n",
+                        "c1", "tiny.yaml: layer 'c1': 'adc.bits' must be auto or an integer in 1..16, got '5'"),
+                Arguments.of("out as quoted text", head
+                        + "  - {name: c1, type: conv, out: '3', kernel: 1}\n",
+                        "c1", "tiny.yaml: layer 'c1': 'out' must be an integer, got '3'"),
+                Arguments.of("out as a boolean", head
+                        + "  - {name: c1, type: conv, out: true, kernel: 1}\n",
+                        "c1", "tiny.yaml: layer 'c1': 'out' must be an integer, got true"),
+                Arguments.of("the first problem in file order is the one reported", head
+                        + "  - {out: x, name: c1, type: conv, strid: 1}\n",
+                        "c1", "tiny.yaml: layer 'c1': 'out' must be an integer, got 'x'"),
+                Arguments.of("a group given twice, nested first", head
+                        + "  - {name: c1, type: conv, out: 1, kernel: 1, pruning: {ratio: 0.5}, pruning.ratio: 0.2}\n",
+                        "c1", "'pruning.ratio' is given twice"),
+                Arguments.of("a layer entry that is a list", head
+                        + "  - [1, 2]\n",
+                        "#1", "tiny.yaml: layer #1 must be a map with keys name, type, out"),
                 Arguments.of("no conv or fc layer", head
                         + "  - {name: p1, type: pool, kernel: 2}\n"
                         + "  - {name: p2, type: pool, kernel: 1}\n",
@@ -308,6 +338,10 @@ class NetworkFileTest {
                                 + " got [3,4,5,6]"),
                 Arguments.of("input not integers", "input: [3, a, 4]\n" + layers, "'input' must be"),
                 Arguments.of("input not a list", "input: 4\n" + layers, "'input' must be"),
+                Arguments.of("layers a number", "input: [4]\nlayers: 5\n", "'layers' must be a list of layers, got 5"),
+                Arguments.of("input a fraction", "input: [3.5]\n" + layers,
+                        "'input' must be [channels, height, width], [tokens, features] or [features] (integers), got [3.5]"),
+                Arguments.of("name a list", "name: [a]\ninput: [4]\n" + layers, "'name' must be a non-empty text, got [\"a\"]"),
                 Arguments.of("input zero", "input: [0, 4, 4]\n" + layers, "'input' sizes must be >= 1, got [0, 4, 4]"),
                 Arguments.of("name empty", "name: ''\ninput: [4]\n" + layers, "'name' must be a non-empty text"),
                 Arguments.of("not a map", "- 1\n- 2\n", "must be a map with keys name, input, layers"),
