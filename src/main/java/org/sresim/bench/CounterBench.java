@@ -38,7 +38,7 @@ public final class CounterBench {
         for (MatrixLayer l : Networks.resolve(network).matrixLayers()) {
             LayerWorkload w = source.load(l);
             layers.add(w);
-            samples.add(Simulator.windowSample(l, w.windows(), windowsPerLayer, c.longValue("seed")));
+            samples.add(Simulator.windowSample(l, w.windows(), windowsPerLayer, c.seed()));
         }
         for (int i = 0; i < layers.size(); i++) { // warm-up
             Counter.FAST.count(layers.get(i), hw, samples.get(i));

@@ -25,7 +25,7 @@ final class ResultJson {
         ObjectNode root = JSON.createObjectNode();
         ObjectNode point = root.putObject("point");
         point.put("network", r.network());
-        point.put("seed", r.config().longValue("seed"));
+        point.put("seed", r.config().seed());
         ObjectNode config = point.putObject("config");
         for (Map.Entry<String, Object> e : r.config().values().entrySet()) {
             config.set(e.getKey(), value(e.getValue()));

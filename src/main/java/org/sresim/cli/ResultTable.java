@@ -17,7 +17,7 @@ final class ResultTable {
     }
 
     static void print(SimulationResult r, PrintWriter out) {
-        out.printf("network %s, seed %d, config %s%n%n", r.network(), r.config().longValue("seed"), r.config().hash());
+        out.printf("network %s, seed %d, config %s%n%n", r.network(), r.config().seed(), r.config().hash());
         out.println(HEADER);
         print(r.layerRows(), out);
         out.println();

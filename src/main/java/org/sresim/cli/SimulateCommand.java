@@ -66,10 +66,10 @@ final class SimulateCommand implements Callable<Integer> {
             all.add("data=" + data.toAbsolutePath().normalize());
         }
         Config config = resolveConfig(conf, all, network, seed);
-        Network net = Networks.resolve(config.text("network"));
+        Network net = Networks.resolve(config.network());
         WorkloadSettings settings = WorkloadSettings.from(config);
         WorkloadSource source = WorkloadSource.synthetic(settings);
-        String location = config.text("data");
+        String location = config.data();
         if (!location.isEmpty()) {
             // pinned to the content like a sweep point, so point_id and config_hash cover the files
             config = config.with(java.util.Map.of("data", ModelData.pinned(ModelData.pathOf(location), FileOpener.LOCAL)),

@@ -49,6 +49,21 @@ public final class Config implements java.io.Serializable {
         return v;
     }
 
+    /** The network: a built-in name or a network file's path ({@code network}). */
+    public String network() {
+        return text("network");
+    }
+
+    /** The imported model data's pinned location, empty for synthetic workloads ({@code data}). */
+    public String data() {
+        return text("data");
+    }
+
+    /** The seed of every random draw ({@code seed}). */
+    public long seed() {
+        return longValue("seed");
+    }
+
     public int intValue(String key) {
         return (Integer) value(key);
     }

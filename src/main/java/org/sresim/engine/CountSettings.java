@@ -14,7 +14,7 @@ record CountSettings(long seed, int simWindows, double sigma, double rRatio, int
                      int accuracyTiles) {
 
     static CountSettings from(Config c) {
-        return new CountSettings(c.longValue("seed"), c.intValue("sim.windows"), c.doubleValue("device.sigma"),
+        return new CountSettings(c.seed(), c.intValue("sim.windows"), c.doubleValue("device.sigma"),
                 c.doubleValue("device.r-ratio"), c.intValue("accuracy.windows"), c.intValue("accuracy.tiles"));
     }
 }

@@ -39,14 +39,14 @@ public final class PointWorkloads {
 
     /** The point's workload source. */
     WorkloadSource source(Config config, Network network, WorkloadSettings settings) {
-        String data = config.text("data");
+        String data = config.data();
         if (data.isEmpty()) {
             return reuse.source(network, settings);
         }
         ModelData model = model(data);
         int inferences;
         synchronized (models) {
-            inferences = samples.computeIfAbsent(data + "\n" + config.text("network"),
+            inferences = samples.computeIfAbsent(data + "\n" + config.network(),
                     k -> ImportedWorkload.check(model, network));
         }
         return WorkloadSource.importedBatch(model, settings, inferences);
@@ -54,7 +54,7 @@ public final class PointWorkloads {
 
     /** Identifies the point's workload completely: network, settings and the data's content hash. */
     static String workloadKey(Config config) {
-        return ReusedWorkloads.keyOf(config.text("network"), WorkloadSettings.from(config)) + "|" + config.text("data");
+        return ReusedWorkloads.keyOf(config.network(), WorkloadSettings.from(config)) + "|" + config.data();
     }
 
     private ModelData model(String location) {

@@ -143,8 +143,8 @@ public record SweepPlan(String name, Config base, List<Axis> axes, List<Long> se
      */
     public List<String> dataLocations() {
         java.util.Set<String> out = new java.util.LinkedHashSet<>();
-        if (!base.text("data").isEmpty()) {
-            out.add(base.text("data"));
+        if (!base.data().isEmpty()) {
+            out.add(base.data());
         }
         for (Axis a : axes) {
             int k = a.keys().indexOf("data");
@@ -160,9 +160,9 @@ public record SweepPlan(String name, Config base, List<Axis> axes, List<Long> se
     }
 
     public Network network(Config point) {
-        Network n = networks.get(point.text("network"));
+        Network n = networks.get(point.network());
         if (n == null) {
-            throw new IllegalStateException("network " + point.text("network") + " was not resolved on the driver");
+            throw new IllegalStateException("network " + point.network() + " was not resolved on the driver");
         }
         return n;
     }

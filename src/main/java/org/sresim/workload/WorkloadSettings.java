@@ -32,7 +32,7 @@ public record WorkloadSettings(long seed, double pruningRatio, PruningMethod pru
 
     public static WorkloadSettings from(Config c) {
         String method = c.text("pruning.method");
-        return new WorkloadSettings(c.longValue("seed"), c.doubleValue("pruning.ratio"), PruningMethod.of(method),
+        return new WorkloadSettings(c.seed(), c.doubleValue("pruning.ratio"), PruningMethod.of(method),
                 NofM.parse(method), c.boolValue("pruning.prune-first-layer"), c.doubleValue("activation.sparsity"),
                 c.intValue("activation.scale-bits"),
                 c.choice("activation.distribution", ActivationDistribution.class),
