@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +18,9 @@ import java.util.Map;
  * Reads configuration files and {@code --set key=value} overrides into a {@link Config}.
  * Files are nested YAML ({@code ou: {rows: 9}}) or flat dotted keys ({@code ou.rows: 9}); both
  * flatten to the same dotted keys, so a sweep axis, a {@code --set} and a file line are one name.
+ * Reading, then checking: {@link #readFlat} only reads a file into flat keys and raw values
+ * (well-formed YAML, no key twice, single values); the keys are then checked against {@link Keys},
+ * and each value is parsed by its key's type ({@link Config#with}).
  */
 public final class ConfigLoader {
     /** The defaults, {@code conf/sre-isaac.yaml}, bundled into the jar at build time. */
@@ -46,10 +48,13 @@ public final class ConfigLoader {
      * omits keep them, and a key it misspells is an error naming the file.
      */
     public static Config load(Path file) {
-        return defaults().with(readFlat(file), file.toString());
+        Map<String, Object> flat = readFlat(file);
+        // every key before any value: a misspelt key is the likelier mistake, and its message suggests the fix
+        flat.keySet().forEach(key -> Keys.require(key, file.toString()));
+        return defaults().with(flat, file.toString());
     }
 
-    /** Reads a YAML file into flat dotted keys (values still raw YAML scalars). */
+    /** Reads a YAML file into flat dotted keys, values still raw YAML scalars; the keys are not checked here. */
     public static Map<String, Object> readFlat(Path file) {
         String origin = file.toString();
         try {
@@ -97,26 +102,21 @@ public final class ConfigLoader {
     }
 
     private static void flattenInto(JsonNode node, String prefix, Map<String, Object> flat, String origin) {
-        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> f = fields.next();
+        for (Map.Entry<String, JsonNode> f : node.properties()) {
             String key = prefix.isEmpty() ? f.getKey() : prefix + "." + f.getKey();
             JsonNode v = f.getValue();
             if (v.isObject()) {
                 flattenInto(v, key, flat, origin);
             } else if (v.isArray()) {
                 throw new ConfigException(origin + ": key '" + key + "' holds a list; a config value is a single value");
-            } else {
-                Keys.require(key, origin);
-                if (flat.put(key, scalar(v)) != null) {
-                    throw new ConfigException(origin + ": key '" + key + "' is given twice");
-                }
+            } else if (flat.put(key, scalar(v)) != null) {
+                throw new ConfigException(origin + ": key '" + key + "' is given twice");
             }
         }
     }
 
     /** The YAML scalar as Integer, Long, Double, Boolean or String. */
-    public static Object scalar(JsonNode v) {
+    private static Object scalar(JsonNode v) {
         if (v.isNull()) {
             return null;
         }
@@ -138,8 +138,9 @@ public final class ConfigLoader {
     private static Map<String, Object> parseAll(Map<String, Object> flat, String origin) {
         Map<String, Object> parsed = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : flat.entrySet()) {
+            Key key = Keys.require(e.getKey(), origin); // its message names the origin already
             try {
-                parsed.put(e.getKey(), Keys.require(e.getKey(), origin).parse(e.getValue()));
+                parsed.put(e.getKey(), key.parse(e.getValue()));
             } catch (ConfigException ex) {
                 throw new ConfigException(origin + ": " + ex.getMessage());
             }

@@ -5,20 +5,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.sresim.config.Config;
 import org.sresim.config.ConfigException;
 import org.sresim.config.ConfigLoader;
+import org.sresim.config.DuplicateKeys;
 import org.sresim.config.Key;
 import org.sresim.config.Keys;
 import org.sresim.workload.FileOpener;
@@ -29,9 +27,10 @@ import org.sresim.workload.Networks;
 import org.sresim.workload.WorkloadException;
 
 /**
- * Reads and validates a sweep file into a {@link SweepPlan}. Everything is checked on the driver
- * before any task runs: keys, every axis value against the config rules, zip lengths, networks,
- * and every combination of the non-seed axes ({@link GridCheck}).
+ * Reads a sweep file into a {@link SweepPlan}: the YAML is bound to a {@link SweepSpec} (its
+ * shape: keys, types), then the spec is validated and built here (its meaning). Everything is
+ * checked on the driver before any task runs: keys, every axis value against the config rules,
+ * zip lengths, networks, and every combination of the non-seed axes ({@link GridCheck}).
  * <pre>
  * name: quickstart
  * base: conf/sre-isaac.yaml           # optional
@@ -47,7 +46,6 @@ import org.sresim.workload.WorkloadException;
 public final class SweepFile {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> TOP_LEVEL = Set.of("name", "description", "base", "fixed", "grid", "zip", "seeds");
 
     private final String origin;
     private final Path dir;
@@ -73,24 +71,9 @@ public final class SweepFile {
      * meet, all before anything runs.
      */
     public static SweepPlan load(Path file, FileOpener files) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            throw new SweepException(file + ": cannot read (" + e.getClass().getSimpleName() + ")");
-        }
-        String duplicate = org.sresim.config.DuplicateKeys.inYaml(text);
-        if (duplicate != null) {
-            throw new SweepException(file + ": " + duplicate);
-        }
-        JsonNode root;
-        try {
-            root = YAML.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new SweepException(file + ": not valid YAML: " + e.getOriginalMessage().replace('\n', ' '));
-        }
-        return new SweepFile(file.toString(), file.toAbsolutePath().getParent(), files)
-                .parse(root, file.toAbsolutePath().getParent());
+        JsonNode tree = tree(file);
+        SweepSpec spec = SweepSpec.bind(tree, file.toString());
+        return new SweepFile(file.toString(), file.toAbsolutePath().getParent(), files).plan(spec, tree);
     }
 
     /** The sweep file as JSON, for {@code sweep.json}. */
@@ -102,48 +85,67 @@ public final class SweepFile {
         }
     }
 
-    private SweepPlan parse(JsonNode root, Path dir) {
-        String name = checkTopLevel(root);
-        Config base = withFixed(root, base(root, dir));
-        List<Axis> axes = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        if (root.has("grid")) {
-            gridAxes(root.get("grid"), base, seen, axes);
+    /** The file's YAML tree; a key written twice is refused first, as the tree would keep the last. */
+    private static JsonNode tree(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new SweepException(file + ": cannot read (" + e.getClass().getSimpleName() + ")");
         }
-        if (root.has("zip")) {
-            zipAxes(root.get("zip"), base, seen, axes);
+        String duplicate = DuplicateKeys.inYaml(text);
+        if (duplicate != null) {
+            throw new SweepException(file + ": " + duplicate);
         }
-        List<Long> seeds = seeds(root, base);
+        try {
+            return YAML.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new SweepException(file + ": not valid YAML: " + e.getOriginalMessage().replace('\n', ' '));
+        }
+    }
+
+    private SweepPlan plan(SweepSpec spec, JsonNode tree) {
+        String name = name(spec.name());
+        Config base = withFixed(spec.fixed(), base(spec.base()));
+        List<Axis> axes = axes(spec, base);
+        List<Long> seeds = seeds(spec.seeds(), base);
         Map<String, Network> networks = networks(base, axes);
-        SweepPlan plan = new SweepPlan(name, base, axes, seeds, networks, definitionHash(root, base));
+        SweepPlan plan = new SweepPlan(name, base, axes, seeds, networks, definitionHash(tree, base));
         GridCheck.check(plan, origin, this::checkData);
         return plan;
     }
 
-    /** Checks the top-level keys; returns the sweep's name. */
-    private String checkTopLevel(JsonNode root) {
-        if (root == null || !root.isObject()) {
-            throw error("expected a map with name, grid, ... at the top level");
-        }
-        root.fieldNames().forEachRemaining(k -> {
-            if (!TOP_LEVEL.contains(k)) {
-                throw error("unknown key '" + k + "' (allowed: name, description, base, fixed, grid, zip, seeds)");
-            }
-        });
-        String name = text(root, "name");
+    private String name(String name) {
         if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
-            throw error("'name' must be a folder-safe word (letters, digits, . _ -), got '" + name + "'");
+            throw error(SweepSpec.badName(name));
         }
         return name;
     }
 
-    /** The base config with the {@code fixed} values over it, the {@code data} location pinned. */
-    private Config withFixed(JsonNode root, Config base) {
-        Map<String, Object> fixed = new LinkedHashMap<>();
-        if (root.has("fixed")) {
-            JsonNode f = requireMap(root.get("fixed"), "fixed");
-            f.fields().forEachRemaining(e -> fixed.put(axisKey(e.getKey(), "fixed").name(), scalar(e.getValue(), "fixed", e.getKey())));
+    private Config base(String base) {
+        if (base == null) {
+            return ConfigLoader.defaults();
         }
+        Path p = Path.of(base);
+        // relative paths: from the working directory, else from the sweep file's folder or a parent
+        // of it, so sweeps/x.yaml can say base: conf/sre-isaac.yaml and run from anywhere
+        for (Path d = dir; !Files.exists(p) && !Path.of(base).isAbsolute() && d != null; d = d.getParent()) {
+            p = d.resolve(base);
+        }
+        if (!Files.exists(p)) {
+            throw error("base '" + base + "': file not found");
+        }
+        try {
+            return ConfigLoader.load(p);
+        } catch (ConfigException e) {
+            throw new SweepException(origin + ": base: " + e.getMessage());
+        }
+    }
+
+    /** The base config with the {@code fixed} values over it, the {@code data} location pinned. */
+    private Config withFixed(Map<String, Scalar> written, Config base) {
+        Map<String, Object> fixed = new LinkedHashMap<>();
+        written.forEach((name, value) -> fixed.put(axisKey(name, "fixed").name(), value.value()));
         if (fixed.containsKey("data")) {
             fixed.put("data", dataLocation(fixed.get("data"), "fixed 'data'"));
         } else if (!base.text("data").isEmpty() && !base.text("data").contains(ModelData.HASH_MARK)) {
@@ -156,49 +158,111 @@ public final class SweepFile {
         }
     }
 
-    /** One axis per {@code grid} key, in file order. */
-    private void gridAxes(JsonNode grid, Config base, Set<String> seen, List<Axis> axes) {
-        Iterator<Map.Entry<String, JsonNode>> it = requireMap(grid, "grid").fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
-            String where = "grid axis '" + e.getKey() + "'";
-            Key key = axisKey(e.getKey(), where);
-            once(seen, key.name(), where);
-            axes.add(new Axis(List.of(key.name()), List.of(values(key, e.getValue(), where, base))));
+    /** One axis per {@code grid} key in file order, then one per {@code zip} group. */
+    private List<Axis> axes(SweepSpec spec, Config base) {
+        Set<String> seen = new HashSet<>();
+        List<Axis> axes = new ArrayList<>();
+        spec.grid().forEach((name, values) -> {
+            String where = SweepSpec.gridAxis(name);
+            Key key = sweptKey(name, where, seen);
+            axes.add(new Axis(List.of(key.name()), List.of(values(key, values, where, base))));
+        });
+        for (int g = 0; g < spec.zip().size(); g++) {
+            axes.add(zipGroup(spec.zip().get(g), g, base, seen));
         }
+        return axes;
     }
 
-    /** One axis per {@code zip} group, its keys stepping together. */
-    private void zipAxes(JsonNode zip, Config base, Set<String> seen, List<Axis> axes) {
-        if (!zip.isArray()) {
-            throw error("'zip' must be a list of maps, e.g. zip: [{ou.rows: [9, 16], ou.cols: [8, 16]}]");
-        }
-        for (int g = 0; g < zip.size(); g++) {
-            axes.add(zipGroup(zip.get(g), "zip group " + (g + 1), base, seen));
-        }
-    }
-
-    private Axis zipGroup(JsonNode node, String group, Config base, Set<String> seen) {
-        Iterator<Map.Entry<String, JsonNode>> it = requireMap(node, group).fields();
+    /** The keys of one {@code zip} group, stepping together. */
+    private Axis zipGroup(Map<String, AxisValues> group, int index, Config base, Set<String> seen) {
         List<String> keys = new ArrayList<>();
         List<List<Object>> lists = new ArrayList<>();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
-            String where = group + " axis '" + e.getKey() + "'";
-            Key key = axisKey(e.getKey(), where);
-            once(seen, key.name(), where);
-            List<Object> vals = values(key, e.getValue(), where, base);
+        group.forEach((name, values) -> {
+            String where = SweepSpec.zipAxis(index, name);
+            Key key = sweptKey(name, where, seen);
+            List<Object> vals = values(key, values, where, base);
             if (!lists.isEmpty() && vals.size() != lists.get(0).size()) {
-                throw error(group + ": lists of unequal length (" + keys.get(0) + " has " + lists.get(0).size()
-                        + " values, " + key.name() + " has " + vals.size() + ")");
+                throw error(SweepSpec.zipGroup(index) + ": lists of unequal length (" + keys.get(0) + " has "
+                        + lists.get(0).size() + " values, " + key.name() + " has " + vals.size() + ")");
             }
             keys.add(key.name());
             lists.add(vals);
-        }
+        });
         if (keys.isEmpty()) {
-            throw error(group + " is empty");
+            throw error(SweepSpec.zipGroup(index) + " is empty");
         }
         return new Axis(keys, lists);
+    }
+
+    /** The config key of an axis, swept by no other axis. */
+    private Key sweptKey(String name, String where, Set<String> seen) {
+        Key key = axisKey(name, where);
+        if (!seen.add(key.name())) {
+            throw error(where + ": key '" + key.name() + "' is already swept by another axis");
+        }
+        return key;
+    }
+
+    private Key axisKey(String name, String where) {
+        if (name.equals("seed")) {
+            throw error(where + ": seeds are listed under 'seeds:', not as an axis");
+        }
+        try {
+            return Keys.require(name, origin + ": " + where);
+        } catch (ConfigException e) {
+            throw new SweepException(e.getMessage());
+        }
+    }
+
+    /** An axis' values, at least one, each checked against the config rules. */
+    private List<Object> values(Key key, AxisValues written, String where, Config base) {
+        if (written instanceof Range r) {
+            r.problem().ifPresent(p -> {
+                throw error(where + ": " + p);
+            });
+        }
+        List<Object> raw = new ArrayList<>(written.values());
+        if (raw.isEmpty()) {
+            throw error(where + ": empty axis (give at least one value)");
+        }
+        if (key.name().equals("data")) {
+            raw.replaceAll(v -> dataLocation(v, where));
+        }
+        return raw.stream().map(v -> parsed(key, v, where, base)).toList();
+    }
+
+    /** The value as the config holds it (an Integer for an int key, ...), or an error naming the rule. */
+    private Object parsed(Key key, Object value, String where, Config base) {
+        try {
+            return base.with(Map.of(key.name(), value), "x").value(key.name());
+        } catch (ConfigException e) {
+            String reason = e.getMessage().replaceFirst("^x: ", "");
+            throw error(where + ": value '" + value + "' is not allowed: " + reason);
+        }
+    }
+
+    private List<Long> seeds(SeedValues written, Config base) {
+        if (written == null) {
+            return List.of(base.longValue("seed"));
+        }
+        List<Long> seeds = written instanceof Range r ? seedRange(r) : ((SeedValues.SeedList) written).seeds();
+        if (seeds.isEmpty()) {
+            throw error(SweepSpec.SEEDS_EXPECTED);
+        }
+        if (new HashSet<>(seeds).size() != seeds.size()) {
+            throw error("seeds: a seed is listed twice");
+        }
+        return seeds;
+    }
+
+    private List<Long> seedRange(Range range) {
+        range.problem().ifPresent(p -> {
+            throw error("seeds: " + p);
+        });
+        if (!range.integral()) {
+            throw error("seeds: a seed range needs integer from, to and step");
+        }
+        return range.values().stream().map(Long.class::cast).toList();
     }
 
     /**
@@ -238,144 +302,6 @@ public final class SweepFile {
         }
     }
 
-    private Config base(JsonNode root, Path dir) {
-        String base = text(root, "base");
-        if (base == null) {
-            return ConfigLoader.defaults();
-        }
-        Path p = Path.of(base);
-        // relative paths: from the working directory, else from the sweep file's folder or a parent
-        // of it, so sweeps/x.yaml can say base: conf/sre-isaac.yaml and run from anywhere
-        for (Path d = dir; !Files.exists(p) && !Path.of(base).isAbsolute() && d != null; d = d.getParent()) {
-            p = d.resolve(base);
-        }
-        if (!Files.exists(p)) {
-            throw error("base '" + base + "': file not found");
-        }
-        try {
-            return ConfigLoader.load(p);
-        } catch (ConfigException e) {
-            throw new SweepException(origin + ": base: " + e.getMessage());
-        }
-    }
-
-    private Key axisKey(String name, String where) {
-        if (name.equals("seed")) {
-            throw error(where + ": seeds are listed under 'seeds:', not as an axis");
-        }
-        try {
-            return Keys.require(name, origin + ": " + where);
-        } catch (ConfigException e) {
-            throw new SweepException(e.getMessage());
-        }
-    }
-
-    private void once(Set<String> seen, String key, String where) {
-        if (!seen.add(key)) {
-            throw error(where + ": key '" + key + "' is already swept by another axis");
-        }
-    }
-
-    /** An axis' values: a non-empty list of scalars, or {from, to, step}; each checked against the config rules. */
-    private List<Object> values(Key key, JsonNode node, String where, Config base) {
-        List<Object> raw = new ArrayList<>();
-        if (node.isArray()) {
-            for (JsonNode v : node) {
-                raw.add(scalar(v, where, key.name()));
-            }
-        } else if (node.isObject()) {
-            raw.addAll(range(node, where));
-        } else {
-            throw error(where + ": expected a list of values or {from, to, step}, got '" + node.asText() + "'");
-        }
-        if (raw.isEmpty()) {
-            throw error(where + ": empty axis (give at least one value)");
-        }
-        if (key.name().equals("data")) {
-            raw.replaceAll(v -> dataLocation(v, where));
-        }
-        List<Object> parsed = new ArrayList<>();
-        for (Object v : raw) {
-            try {
-                Config c = base.with(Map.of(key.name(), v), "x");
-                parsed.add(c.value(key.name()));
-            } catch (ConfigException e) {
-                String reason = e.getMessage().replaceFirst("^x: ", "");
-                throw error(where + ": value '" + v + "' is not allowed: " + reason);
-            }
-        }
-        return parsed;
-    }
-
-    private List<Object> range(JsonNode node, String where) {
-        Set<String> names = new HashSet<>();
-        node.fieldNames().forEachRemaining(names::add);
-        if (!names.equals(Set.of("from", "to", "step"))) {
-            throw error(where + ": a range needs exactly from, to and step, got " + new TreeSet<>(names));
-        }
-        BigDecimal from = number(node.get("from"), where, "from");
-        BigDecimal to = number(node.get("to"), where, "to");
-        BigDecimal step = number(node.get("step"), where, "step");
-        if (step.signum() <= 0 || from.compareTo(to) > 0) {
-            throw error(where + ": a range needs step > 0 and from <= to");
-        }
-        List<Object> out = new ArrayList<>();
-        // exact decimal steps: 0.0, 0.2, ... 0.8 without 0.6000000000000001
-        for (BigDecimal v = from; v.compareTo(to) <= 0; v = v.add(step)) {
-            boolean integral = v.stripTrailingZeros().scale() <= 0 && node.get("from").isIntegralNumber()
-                    && node.get("step").isIntegralNumber();
-            out.add(integral ? (Object) v.longValueExact() : (Object) v.doubleValue());
-            if (out.size() > 1_000_000) {
-                throw error(where + ": range has more than 10^6 values");
-            }
-        }
-        return out;
-    }
-
-    private BigDecimal number(JsonNode n, String where, String field) {
-        if (n == null || !n.isNumber()) {
-            throw error(where + ": '" + field + "' must be a number");
-        }
-        return n.decimalValue();
-    }
-
-    private Object scalar(JsonNode v, String where, String key) {
-        if (v.isContainerNode() || v.isNull()) {
-            throw error(where + ": value of '" + key + "' must be a single value, got " + v);
-        }
-        Object s = ConfigLoader.scalar(v);
-        return s instanceof Long l && l == l.intValue() ? (Object) l.intValue() : s;
-    }
-
-    private List<Long> seeds(JsonNode root, Config base) {
-        if (!root.has("seeds")) {
-            return List.of(base.longValue("seed"));
-        }
-        JsonNode s = root.get("seeds");
-        List<Long> seeds = new ArrayList<>();
-        if (s.isArray() && !s.isEmpty()) {
-            for (JsonNode v : s) {
-                if (!v.isIntegralNumber()) {
-                    throw error("seeds: '" + v.asText() + "' is not an integer");
-                }
-                seeds.add(v.longValue());
-            }
-        } else if (s.isObject()) {
-            for (Object v : range(s, "seeds")) {
-                if (!(v instanceof Long l)) {
-                    throw error("seeds: a seed range needs integer from, to and step");
-                }
-                seeds.add(l);
-            }
-        } else {
-            throw error("seeds: expected a non-empty list of integers, e.g. seeds: [1, 2, 3]");
-        }
-        if (new HashSet<>(seeds).size() != seeds.size()) {
-            throw error("seeds: a seed is listed twice");
-        }
-        return seeds;
-    }
-
     private Map<String, Network> networks(Config base, List<Axis> axes) {
         Map<String, String> where = new LinkedHashMap<>();
         if (axes.stream().noneMatch(a -> a.keys().contains("network"))) {
@@ -400,24 +326,16 @@ public final class SweepFile {
         return networks;
     }
 
-    private static String definitionHash(JsonNode root, Config base) {
+    /**
+     * Identifies the sweep for resuming: the file's tree as JSON (so layout and comments do not
+     * count) and the resolved base. Kept as it was, so folders written before stay resumable.
+     */
+    private static String definitionHash(JsonNode tree, Config base) {
         try {
-            return Config.sha256(JSON.writeValueAsString(root) + "\n" + base.pointId()).substring(0, 16);
+            return Config.sha256(JSON.writeValueAsString(tree) + "\n" + base.pointId()).substring(0, 16);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private JsonNode requireMap(JsonNode n, String where) {
-        if (n == null || !n.isObject()) {
-            throw error("'" + where + "' must be a map of key: values");
-        }
-        return n;
-    }
-
-    private static String text(JsonNode root, String field) {
-        JsonNode n = root.get(field);
-        return n == null || n.isNull() ? null : n.asText();
     }
 
     private SweepException error(String message) {

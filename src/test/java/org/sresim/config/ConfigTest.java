@@ -83,6 +83,20 @@ class ConfigTest {
         assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("nope.yaml"))).hasMessageContaining("file not found");
     }
 
+    /** Reading (shape) first, then every key, then the values: the message is for the likelier mistake. */
+    @Test
+    void aFileIsReadThenCheckedKeysBeforeValues() throws Exception {
+        Path f = dir.resolve("mine.yaml");
+        Files.writeString(f, "ou.rows: abc\nou.rowz: 1\n");
+        assertThatThrownBy(() -> ConfigLoader.load(f)).hasMessage(f + ": unknown key 'ou.rowz'; did you mean 'ou.rows'?"
+                + " (see conf/sre-isaac.yaml for every key)");
+        Files.writeString(f, "ou.rowz: 1\nadc: {bits: [4, 5]}\n");
+        assertThatThrownBy(() -> ConfigLoader.load(f)).hasMessage(f + ": key 'adc.bits' holds a list; a config value is a single value");
+        // reading alone does not check the keys
+        Files.writeString(f, "ou:\n  rowz: 1\n");
+        assertThat(ConfigLoader.readFlat(f)).containsExactly(Map.entry("ou.rowz", 1));
+    }
+
     @Test
     void adcTablePricesAreParsedAndRequired() {
         Config c = ConfigLoader.defaults().with(Map.of("adc.model", "table", "energy.adc-table-pj", "5:0.3,8:1.5"), "t");
