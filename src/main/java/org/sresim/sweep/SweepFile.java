@@ -148,8 +148,8 @@ public final class SweepFile {
         written.forEach((name, value) -> fixed.put(axisKey(name, "fixed").name(), value.value()));
         if (fixed.containsKey("data")) {
             fixed.put("data", dataLocation(fixed.get("data"), "fixed 'data'"));
-        } else if (!base.text("data").isEmpty() && !base.text("data").contains(ModelData.HASH_MARK)) {
-            fixed.put("data", dataLocation(base.text("data"), "base 'data'"));
+        } else if (!base.data().isEmpty() && !base.data().contains(ModelData.HASH_MARK)) {
+            fixed.put("data", dataLocation(base.data(), "base 'data'"));
         }
         try {
             return base.with(fixed, origin + ": fixed");
@@ -243,7 +243,7 @@ public final class SweepFile {
 
     private List<Long> seeds(SeedValues written, Config base) {
         if (written == null) {
-            return List.of(base.longValue("seed"));
+            return List.of(base.seed());
         }
         List<Long> seeds = written instanceof Range r ? seedRange(r) : ((SeedValues.SeedList) written).seeds();
         if (seeds.isEmpty()) {
@@ -291,12 +291,12 @@ public final class SweepFile {
 
     /** Every (data, network) pair of the grid: the model's layers and shapes must match the network's. */
     private void checkData(SweepPlan plan, Config point) {
-        String data = point.text("data");
-        if (!data.isEmpty() && checkedData.add(data + "\n" + point.text("network"))) {
+        String data = point.data();
+        if (!data.isEmpty() && checkedData.add(data + "\n" + point.network())) {
             try {
                 ImportedWorkload.check(models.get(data), plan.network(point));
             } catch (WorkloadException e) {
-                throw error("data '" + ModelData.pathOf(data) + "' with network '" + point.text("network")
+                throw error("data '" + ModelData.pathOf(data) + "' with network '" + point.network()
                         + "': " + e.getMessage());
             }
         }
@@ -305,7 +305,7 @@ public final class SweepFile {
     private Map<String, Network> networks(Config base, List<Axis> axes) {
         Map<String, String> where = new LinkedHashMap<>();
         if (axes.stream().noneMatch(a -> a.keys().contains("network"))) {
-            where.put(base.text("network"), "base/fixed 'network'");
+            where.put(base.network(), "base/fixed 'network'");
         }
         for (Axis a : axes) {
             int k = a.keys().indexOf("network");
