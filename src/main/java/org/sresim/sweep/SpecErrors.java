@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.sresim.config.BindingPath;
 
 /**
  * Jackson's binding errors in a sweep file, worded as our one-line messages. Jackson knows where
@@ -19,9 +20,7 @@ final class SpecErrors {
 
     /** The message for {@code e}, without the file name. */
     static String message(JsonMappingException e, JsonNode root) {
-        List<Object> path = e.getPath().stream()
-                .map(r -> r.getFieldName() != null ? (Object) r.getFieldName() : (Object) r.getIndex())
-                .toList();
+        List<Object> path = BindingPath.of(e);
         String section = (String) path.get(0);
         JsonNode node = root.path(section);
         List<Object> rest = path.subList(1, path.size());

@@ -1,6 +1,7 @@
 package org.sresim.workload;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -14,13 +15,14 @@ import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.sresim.config.BindingPath;
 
 /**
  * Binds a network file's tree to a {@link NetworkSpec}. Jackson checks the shape of the file (known
@@ -101,8 +103,8 @@ final class NetworkSpecBinder {
             return MAPPER.treeToValue(tree, NetworkSpec.class);
         } catch (JsonMappingException e) {
             throw translate(where, tree, e);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new WorkloadException(where + ": " + e.getOriginalMessage());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("binding a parsed tree cannot fail to read it", e);
         }
     }
 
@@ -113,11 +115,10 @@ final class NetworkSpecBinder {
      */
     private static ObjectNode nestDottedKeys(String where, ObjectNode root) {
         ObjectNode tree = root.deepCopy();
-        if (tree.get("layers") != null && tree.get("layers").isArray()) {
-            for (int i = 0; i < tree.get("layers").size(); i++) {
-                if (tree.get("layers").get(i) instanceof ObjectNode layer) {
-                    ((com.fasterxml.jackson.databind.node.ArrayNode) tree.get("layers")).set(i,
-                            nestLayer(layerPrefix(where, layer, i), layer));
+        if (tree.get("layers") instanceof ArrayNode layers) {
+            for (int i = 0; i < layers.size(); i++) {
+                if (layers.get(i) instanceof ObjectNode layer) {
+                    layers.set(i, nestLayer(layerPrefix(where, layer, i), layer));
                 }
             }
         }
@@ -128,7 +129,7 @@ final class NetworkSpecBinder {
         ObjectNode out = layer.objectNode();
         layer.properties().forEach(e -> {
             if (group(e.getKey()) == null) {
-                out.set(e.getKey(), e.getValue().deepCopy());
+                out.set(e.getKey(), e.getValue());
             }
         });
         layer.properties().forEach(e -> {
@@ -159,8 +160,7 @@ final class NetworkSpecBinder {
 
     /** The one-line message for a binding error, from where it happened and the value written there. */
     private static WorkloadException translate(String where, JsonNode tree, JsonMappingException e) {
-        List<Object> path = new ArrayList<>();
-        e.getPath().forEach(r -> path.add(r.getFieldName() != null ? r.getFieldName() : (Object) r.getIndex()));
+        List<Object> path = BindingPath.of(e);
         boolean unknown = e instanceof UnrecognizedPropertyException;
         if (path.isEmpty()) {
             return new WorkloadException(where + ": must be a map with keys " + String.join(", ", TOP_KEYS));

@@ -86,7 +86,12 @@ class PaperSectionTest {
     }
 
     static Table table(String captionStart) {
-        return paperPart().blocks().stream().filter(b -> b instanceof Block.TableBlock t
+        return table(paperPart(), captionStart);
+    }
+
+    /** The table of {@code part} whose caption starts with {@code captionStart} (every section test's lookup). */
+    static Table table(Part part, String captionStart) {
+        return part.blocks().stream().filter(b -> b instanceof Block.TableBlock t
                 && t.caption().startsWith(captionStart)).map(b -> ((Block.TableBlock) b).table()).findFirst()
                 .orElseThrow();
     }

@@ -86,8 +86,7 @@ class RealModelsSectionTest {
     }
 
     static Table table(String captionStart) {
-        return part.blocks().stream().filter(b -> b instanceof Block.TableBlock t && t.caption().startsWith(captionStart))
-                .map(b -> ((Block.TableBlock) b).table()).findFirst().orElseThrow();
+        return PaperSectionTest.table(part, captionStart);
     }
 
     /** The rule of the section, written again: data = real; file stem ending -twin / -profile. */

@@ -70,8 +70,7 @@ class TransformersSectionTest {
     }
 
     static Table table(String captionStart) {
-        return part.blocks().stream().filter(b -> b instanceof Block.TableBlock t && t.caption().startsWith(captionStart))
-                .map(b -> ((Block.TableBlock) b).table()).findFirst().orElseThrow();
+        return PaperSectionTest.table(part, captionStart);
     }
 
     static String pruning(Map<String, Object> r) {
