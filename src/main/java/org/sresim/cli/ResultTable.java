@@ -6,6 +6,7 @@ import org.sresim.engine.Metrics;
 import org.sresim.engine.Scheme;
 import org.sresim.engine.SimulationResult;
 import org.sresim.hw.Action;
+import org.sresim.hw.DigitalUnits;
 
 /** The human-readable {@code simulate} output: per-layer rows, network rows, one summary line. */
 final class ResultTable {
@@ -33,7 +34,7 @@ final class ResultTable {
         long attention = bit.count(Action.DIGITAL_MAC);
         if (attention > 0) {
             Metrics dense = r.network(Scheme.DENSE);
-            double ns = attention / r.config().doubleValue("digital.macs-per-ns");
+            double ns = DigitalUnits.from(r.config()).ns(attention);
             out.printf("attention: %,d MACs on digital units, %.3f us: %.1f%% of dense and %.1f%% of sre-bit latency,"
                             + " %.1f%% of dense and %.1f%% of sre-bit energy (input.encoding %s)%n", attention, ns / 1e3,
                     100 * ns / dense.latencyNs(), 100 * ns / bit.latencyNs(),

@@ -50,7 +50,7 @@ public enum KeyType {
                     throw new IllegalArgumentException();
                 }
                 case CHOICE -> {
-                    if (!choices.contains(text) && !(choices.contains(N_OF_M) && nOfM(text) != null)) {
+                    if (N_OF_M.equals(text) || !choices.contains(text) && !(choices.contains(N_OF_M) && nOfM(text) != null)) {
                         throw new IllegalArgumentException();
                     }
                     yield text;

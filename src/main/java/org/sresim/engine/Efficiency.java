@@ -5,6 +5,7 @@ import java.util.List;
 import org.sresim.engine.pricing.AreaModel;
 import org.sresim.engine.pricing.ComponentCounts;
 import org.sresim.hw.Component;
+import org.sresim.hw.DigitalUnits;
 import org.sresim.hw.Hardware;
 import org.sresim.workload.MatrixLayer;
 import org.sresim.workload.Network;
@@ -72,9 +73,9 @@ public record Efficiency(double areaMm2, double areaUsedMm2, double indexAreaMm2
         // each attention layer is a pipeline stage of its own, on the digital units
         double attentionStageNs = 0;
         long attentionMacs = 0;
-        double macsPerNs = r.config().doubleValue("digital.macs-per-ns");
+        DigitalUnits digital = DigitalUnits.from(r.config());
         for (org.sresim.workload.AttentionLayer a : network.attentionLayers()) {
-            attentionStageNs = Math.max(attentionStageNs, a.macs() / macsPerNs);
+            attentionStageNs = Math.max(attentionStageNs, digital.ns(a.macs()));
             attentionMacs += a.macs();
         }
         for (Metrics m : r.networkRows()) {

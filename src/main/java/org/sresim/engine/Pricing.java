@@ -13,6 +13,7 @@ import org.sresim.engine.counting.WindowStats;
 import org.sresim.engine.pricing.CopyPlan;
 import org.sresim.hw.Action;
 import org.sresim.hw.EnergyTable;
+import org.sresim.hw.DigitalUnits;
 import org.sresim.hw.Hardware;
 import org.sresim.hw.LatencyModel;
 
@@ -28,8 +29,8 @@ final class Pricing {
     private final LatencyModel latencyModel;
     private final Rate ou;
     private final Rate ideal;
-    /** Attention multiply-accumulates the digital units complete per ns. */
-    private final double digitalMacsPerNs;
+    /** The units that run attention's MACs. */
+    private final DigitalUnits digital;
 
     /**
      * How one scheme's operations are priced and timed.
@@ -75,7 +76,7 @@ final class Pricing {
     }
 
     Pricing(Hardware hw, EnergyTable energy, LatencyModel latencyModel, double digitalMacsPerNs) {
-        this.digitalMacsPerNs = digitalMacsPerNs;
+        this.digital = new DigitalUnits(digitalMacsPerNs);
         this.hw = hw;
         this.energy = energy;
         this.latencyModel = latencyModel;
@@ -86,7 +87,7 @@ final class Pricing {
     /** The variant {@code config} describes, on hardware {@code hw} ({@code Hardware.from(config)}). */
     static Pricing of(Config config, Hardware hw) {
         return new Pricing(hw, EnergyTable.from(config), config.choice("latency.model", LatencyModel.class),
-                config.doubleValue("digital.macs-per-ns"));
+                DigitalUnits.from(config).macsPerNs());
     }
 
     /** Every layer and network row of a network without attention layers. */
@@ -144,11 +145,6 @@ final class Pricing {
             bits = Math.max(bits, h.adcBits());
         }
         return bits;
-    }
-
-    /** The time the digital units take for {@code macs} attention MACs. */
-    double digitalNs(long macs) {
-        return macs == 0 ? 0 : macs / digitalMacsPerNs;
     }
 
     /** The scheme's prices, operation time and ADC resolution: the ideal design's, or the OU design's. */
@@ -218,13 +214,8 @@ final class Pricing {
         return new PricedLayer(row, o, var);
     }
 
-    /** The network row of one scheme: its layer rows added up ({@link NetworkTotals}). */
-    Metrics networkRow(Scheme scheme, Rate rate, Provision provision, List<PricedLayer> layers) {
-        return networkRow(scheme, rate, provision, layers, true, rate.adcBits(), 0);
-    }
-
     /**
-     * The network row; with {@code oneRate} false (layers of a heterogeneous design priced at their
+     * The network row of one scheme, its layer rows added up ({@link NetworkTotals}); with {@code oneRate} false (layers of a heterogeneous design priced at their
      * own rates) its energy is the sum of the layers' energies per action and its latency the sum of
      * their latencies, and it reports the chip's OU cycle and provisioned ADC resolution.
      */
@@ -232,7 +223,7 @@ final class Pricing {
                        int adcBits, long attentionMacs) {
         NetworkTotals totals = new NetworkTotals();
         layers.forEach(totals::add);
-        totals.addDigital(attentionMacs, rate.price(Action.DIGITAL_MAC), digitalNs(attentionMacs));
+        totals.addDigital(attentionMacs, rate.price(Action.DIGITAL_MAC), digital.ns(attentionMacs));
         return oneRate ? totals.row(scheme, rate, provision, hw.inputBits())
                 : totals.rowOfLayerRates(scheme, rate, provision, hw.inputBits(), adcBits);
     }

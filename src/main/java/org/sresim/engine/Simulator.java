@@ -213,13 +213,9 @@ public final class Simulator {
 
     /**
      * {@code sim.windows} distinct windows of the layer drawn uniformly at random (seeded by the
-     * point seed and layer), sorted; null when every window is simulated.
+     * point seed and layer), sorted; null when every window is simulated. {@code windows} is the
+     * layer workload's ({@code LayerWorkload.windows()}): a layer fed in two passes has 2V.
      */
-    static int[] windowSample(MatrixLayer layer, int simWindows, long seed) {
-        return windowSample(layer, layer.windows(), simWindows, seed);
-    }
-
-    /** As {@link #windowSample(MatrixLayer, int, long)} over {@code windows} (a layer fed in two passes has 2V). */
     public static int[] windowSample(MatrixLayer layer, int windows, int simWindows, long seed) {
         if (simWindows <= 0 || simWindows >= windows) {
             return null;

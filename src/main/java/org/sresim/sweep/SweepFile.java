@@ -78,11 +78,7 @@ public final class SweepFile {
 
     /** The sweep file as JSON, for {@code sweep.json}. */
     public static JsonNode asJson(Path file) {
-        try {
-            return YAML.readTree(Files.readString(file));
-        } catch (IOException e) {
-            throw new SweepException(file + ": cannot read");
-        }
+        return tree(file);
     }
 
     /** The file's YAML tree; a key written twice is refused first, as the tree would keep the last. */

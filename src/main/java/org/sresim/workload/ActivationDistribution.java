@@ -25,7 +25,8 @@ public enum ActivationDistribution implements org.sresim.config.Choice {
 
     /** The allowed names, for error messages. */
     static String allowed() {
-        return "half-normal, normal, gelu";
+        return java.util.Arrays.stream(values()).map(ActivationDistribution::configName)
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** Whether values can be negative. */

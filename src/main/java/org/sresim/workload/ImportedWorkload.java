@@ -32,9 +32,8 @@ public final class ImportedWorkload {
         int[] inputs;
         if (data.has(inputEntry)) {
             Npy.NpyArray a = data.read(inputEntry);
-            Fed all = fed(a, data.where(inputEntry), layer, s);
-            int b = batch(a, layer) == 0 ? 0 : sample;
-            inputs = Arrays.copyOfRange(all.values(), b * all.perSample(), (b + 1) * all.perSample());
+            Quantized q = quantized(a, data.where(inputEntry), layer, s);
+            inputs = q.fed(batch(a, layer) == 0 ? 0 : sample, layer, s);
         } else {
             inputs = SyntheticWorkload.activations(layer, s);
         }
@@ -143,23 +142,42 @@ public final class ImportedWorkload {
         return w;
     }
 
-    /** Every sample's fed inputs, one after another, {@code perSample} values each (two maps per sample in two passes). */
-    record Fed(int[] values, int perSample) {
-    }
-
-    /** All samples' inputs, quantized and fed, sample after sample. */
+    /** All samples' inputs, quantized and fed, sample after sample (two maps per sample in two passes). */
     static int[] inputs(Npy.NpyArray a, String file, MatrixLayer layer, WorkloadSettings s) {
-        return fed(a, file, layer, s).values();
+        Quantized q = quantized(a, file, layer, s);
+        int per = (int) layer.inputElements();
+        int samples = q.values().length / per;
+        int[] out = new int[samples * per * s.inputEncoding().passes(q.fedSigned())];
+        for (int b = 0; b < samples; b++) {
+            int[] fed = q.fed(b, layer, s);
+            System.arraycopy(fed, 0, out, b * fed.length, fed.length);
+        }
+        return out;
     }
 
     /**
-     * All samples' inputs in the layer's layout (a linear layer's [tokens, features] become its
-     * features x tokens map), quantized: an array without negative values as unsigned values
-     * (integers as they are, floats scaled so the largest is the top of the range); an array with
-     * negative values, under {@code offset}, shifted by its minimum first (today's rule for a
-     * normalised image), else signed within +-(2^(input.bits-1) - 1) and fed by the encoding.
+     * Every sample's inputs quantized, in the file's layout: an array without negative values as
+     * unsigned values (integers as they are, floats scaled so the largest of the whole batch is the
+     * top of the range); an array with negative values, under {@code offset}, shifted by the batch's
+     * minimum first (today's rule for a normalised image), else signed within +-(2^(input.bits-1) - 1).
+     * The scale and the minimum are the batch's, so one sample's values depend on the others.
+     *
+     * @param fedSigned whether the values are signed and fed by the encoding (not offset)
      */
-    static Fed fed(Npy.NpyArray a, String file, MatrixLayer layer, WorkloadSettings s) {
+    record Quantized(int[] values, boolean fedSigned) {
+
+        /** Sample {@code b} in the layer's layout (a linear layer's [tokens, features] become its map), fed. */
+        int[] fed(int b, MatrixLayer layer, WorkloadSettings s) {
+            int per = (int) layer.inputElements();
+            int[] one = Arrays.copyOfRange(values, b * per, (b + 1) * per);
+            if (layer.type() == LayerType.LINEAR) {
+                one = tokensToMap(one, layer.inWidth(), layer.inChannels());
+            }
+            return fedSigned ? s.inputEncoding().feed(one, s.inputBits(), true) : one;
+        }
+    }
+
+    static Quantized quantized(Npy.NpyArray a, String file, MatrixLayer layer, WorkloadSettings s) {
         if (batch(a, layer) == 0) {
             checkShape(a, inputShape(layer), file, layer);
         }
@@ -168,20 +186,7 @@ public final class ImportedWorkload {
         boolean offset = signed && s.inputEncoding() == InputEncoding.OFFSET;
         int[] values = a.isInteger() ? integers(a.ints(), file, s, signed, offset ? (long) -min : 0)
                 : floats(a.floats(), s, signed, offset ? -min : 0);
-        if (layer.type() == LayerType.LINEAR) {
-            values = tokensToMap(values, layer.inWidth(), layer.inChannels());
-        }
-        int per = (int) layer.inputElements();
-        if (!signed || offset) {
-            return new Fed(values, per);
-        }
-        int passes = s.inputEncoding().passes(true);
-        int[] out = new int[values.length * passes];
-        for (int b = 0; b < values.length / per; b++) {
-            int[] fed = s.inputEncoding().feed(Arrays.copyOfRange(values, b * per, (b + 1) * per), s.inputBits(), true);
-            System.arraycopy(fed, 0, out, b * per * passes, fed.length);
-        }
-        return new Fed(out, per * passes);
+        return new Quantized(values, signed && !offset);
     }
 
     private static long min(long[] v) {
@@ -204,7 +209,7 @@ public final class ImportedWorkload {
     /** Integer inputs shifted by {@code shift} (the offset, or 0), range-checked. */
     private static int[] integers(long[] v, String file, WorkloadSettings s, boolean signed, long shift) {
         boolean offset = shift != 0;
-        long max = signed && !offset ? InputEncoding.maxSigned(s.inputBits()) : s.maxInput();
+        long max = s.maxInput(signed && !offset);
         long low = signed && !offset ? -max : 0;
         int[] out = new int[v.length];
         for (int i = 0; i < v.length; i++) {
@@ -226,7 +231,7 @@ public final class ImportedWorkload {
         for (double x : v) {
             largest = Math.max(largest, Math.abs(x + shift));
         }
-        long max = signed && !offset ? InputEncoding.maxSigned(s.inputBits()) : s.maxInput();
+        long max = s.maxInput(signed && !offset);
         double scale = largest == 0 ? 0 : max / largest;
         int[] out = new int[v.length];
         for (int i = 0; i < v.length; i++) {
@@ -236,14 +241,12 @@ public final class ImportedWorkload {
     }
 
     /** Each sample's [tokens, features] values as the features x tokens map a linear layer convolves. */
+    /** One sample's [tokens, features] as the features x tokens map. */
     private static int[] tokensToMap(int[] values, int tokens, int features) {
-        int per = tokens * features;
         int[] out = new int[values.length];
-        for (int b = 0; b < values.length / per; b++) {
-            for (int t = 0; t < tokens; t++) {
-                for (int f = 0; f < features; f++) {
-                    out[b * per + f * tokens + t] = values[b * per + t * features + f];
-                }
+        for (int t = 0; t < tokens; t++) {
+            for (int f = 0; f < features; f++) {
+                out[f * tokens + t] = values[t * features + f];
             }
         }
         return out;

@@ -62,7 +62,7 @@ public record LayerSpec(String name, LayerType type, int out, int kernel, int st
             throw new WorkloadException(prefix(null, name) + "give either 'pruning.ratio' or a published profile"
                     + " 'pruning: {filter, shape, element}', not both");
         }
-        String kind = article(type) + type.yamlName() + " layer";
+        String kind = kind(type);
         if (pruningProfile != null && !type.isMatrix()) {
             throw new WorkloadException(prefix(null, name) + kind + " has no weights to prune");
         }
@@ -151,9 +151,9 @@ public record LayerSpec(String name, LayerType type, int out, int kernel, int st
                 pruningProfile, draw, hardware, heads, classTokens);
     }
 
-    /** "an " before fc and attention, "a " before the other type names. */
-    static String article(LayerType type) {
-        return type == LayerType.FC || type == LayerType.ATTENTION ? "an " : "a ";
+    /** "an fc layer", "a conv layer": the type as messages name it. */
+    static String kind(LayerType type) {
+        return (type == LayerType.FC || type == LayerType.ATTENTION ? "an " : "a ") + type.yamlName() + " layer";
     }
 
     /** The prefix of an error message about a layer: {@code "where: layer 'name': "}. */
@@ -183,14 +183,14 @@ public record LayerSpec(String name, LayerType type, int out, int kernel, int st
             case POOL, ATTENTION, TOKENS -> {
                 if (out != 0) {
                     throw new WorkloadException(p + (type == LayerType.POOL ? "a pool layer keeps its input channels"
-                            + " and takes no 'out'" : article(type) + type.yamlName() + " layer takes no 'out': its"
+                            + " and takes no 'out'" : kind(type) + " takes no 'out': its"
                             + " input decides its output size") + " (got " + out + ")");
                 }
             }
         }
         if (type != LayerType.CONV && type != LayerType.POOL) {
             if (kernel != 0 || stride != 0 || padding != 0) {
-                throw new WorkloadException(p + article(type) + type.yamlName() + " layer takes no kernel, stride or padding"
+                throw new WorkloadException(p + kind(type) + " takes no kernel, stride or padding"
                         + " (got kernel "
                         + kernel + ", stride " + stride + ", padding " + padding + ")");
             }

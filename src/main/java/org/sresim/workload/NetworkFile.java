@@ -246,7 +246,7 @@ final class NetworkFile {
     private static Geometry geometry(String p, NetworkSpec.Layer l, LayerType type) {
         List<String> takes = SIZE_KEYS.get(type);
         Map<String, Integer> sizes = l.sizes();
-        String kind = LayerSpec.article(type) + type.yamlName() + " layer";
+        String kind = LayerSpec.kind(type);
         for (String key : sizes.keySet()) {
             if (!takes.contains(key)) {
                 throw new WorkloadException(p + (type == LayerType.POOL && key.equals("out")
@@ -340,7 +340,7 @@ final class NetworkFile {
      */
     private static void requireCrossbars(String p, LayerType type, String problem) {
         if (!type.isMatrix()) {
-            throw new WorkloadException(p + LayerSpec.article(type) + type.yamlName() + " layer " + problem);
+            throw new WorkloadException(p + LayerSpec.kind(type) + " " + problem);
         }
     }
 

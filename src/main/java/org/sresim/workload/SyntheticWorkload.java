@@ -66,7 +66,7 @@ public final class SyntheticWorkload {
             return stratified(size, sparsity, scaleBits, s.maxInput(), r);
         }
         // unsigned values use the whole input range; signed ones +-(2^(input.bits-1) - 1), then are encoded
-        long max = distribution.signed() ? InputEncoding.maxSigned(s.inputBits()) : s.maxInput();
+        long max = s.maxInput(distribution.signed());
         double scale = Math.pow(2, scaleBits);
         int[] a = new int[size];
         for (int i = 0; i < size; i++) {

@@ -32,8 +32,9 @@ public record WorkloadSettings(long seed, double pruningRatio, PruningMethod pru
 
     public static WorkloadSettings from(Config c) {
         String method = c.text("pruning.method");
-        return new WorkloadSettings(c.seed(), c.doubleValue("pruning.ratio"), PruningMethod.of(method),
-                NofM.parse(method), c.boolValue("pruning.prune-first-layer"), c.doubleValue("activation.sparsity"),
+        NofM pattern = NofM.parse(method);
+        return new WorkloadSettings(c.seed(), c.doubleValue("pruning.ratio"),
+                pattern != null ? PruningMethod.N_OF_M : PruningMethod.of(method), pattern, c.boolValue("pruning.prune-first-layer"), c.doubleValue("activation.sparsity"),
                 c.intValue("activation.scale-bits"),
                 c.choice("activation.distribution", ActivationDistribution.class),
                 c.boolValue("activation.sparse-first-layer"), c.intValue("weight.bits"), c.intValue("input.bits"),
@@ -73,6 +74,11 @@ public record WorkloadSettings(long seed, double pruningRatio, PruningMethod pru
 
     public int maxWeightMagnitude() {
         return (1 << (weightBits - 1)) - 1;
+    }
+
+    /** The largest value fed: a signed value's magnitude within ±(2^(B-1) - 1), else {@link #maxInput()}. */
+    public long maxInput(boolean signed) {
+        return signed ? InputEncoding.maxSigned(inputBits) : maxInput();
     }
 
     public long maxInput() {

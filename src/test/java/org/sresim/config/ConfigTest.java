@@ -53,6 +53,8 @@ class ConfigTest {
         "pruning.ratio=-0.1|key 'pruning.ratio': -0.1 is out of range",
         "activation.sparsity=1|key 'activation.sparsity': 1.0 is out of range",
         "pruning.method=random|key 'pruning.method': 'random' is not one of structured, unstructured, filter, channel, shape",
+        "pruning.method=N:M|key 'pruning.method': 'N:M' is not one of structured, unstructured, filter, channel, shape, N:M (N:M is a pattern such as 2:4",
+        "pruning.method=4:2|key 'pruning.method': '4:2' is not one of",
         "latency.model=fast|key 'latency.model': 'fast' is not one of replicated, parallel-tiles",
         "pruning.prune-first-layer=yes|key 'pruning.prune-first-layer': 'yes' is not true or false",
         "dac.bits=9|key 'dac.bits'",
