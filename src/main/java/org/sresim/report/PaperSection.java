@@ -76,7 +76,7 @@ final class PaperSection implements Section {
         return terms.isEmpty() ? "true" : String.join(" AND ", terms);
     }
 
-    private static boolean has(ReportContext ctx, String column, double value) {
+    static boolean has(ReportContext ctx, String column, double value) {
         List<Object> vals = ctx.facts().values().get(column);
         return vals != null && vals.stream().anyMatch(v -> v instanceof Number n && n.doubleValue() == value);
     }

@@ -53,7 +53,7 @@ final class TransformersSection implements Section {
                 + " (ms), energy (mJ), SRE's speedup over its own dense design and over the offset-fed dense design,"
                 + " its energy saving (%), the weight density and the fraction of 1-bits among the fed input bits",
                 perSetting));
-        Table figure = ctx.sql().query(figureData(at));
+        Table figure = speedupFigureData(perSetting);
         blocks.add(new Block.FigureBlock(Figure.of("transformer-speedup", ChartKind.BARS,
                 "SRE (sre-bit) speedup over the dense offset-fed design (x), per pruning and input encoding",
                 fixed + "; " + seeds(ctx), "pruning", "speedup over offset dense (x)",
@@ -74,8 +74,8 @@ final class TransformersSection implements Section {
 
     /** OU 9x8 when the sweep has it, else every point. */
     static String where(ReportContext ctx) {
-        String paper = PaperSection.headlineWhere(ctx);
-        return paper.contains("ou_rows = 9 AND ou_cols = 8") ? "ou_rows = 9 AND ou_cols = 8" : "true";
+        return PaperSection.has(ctx, "ou_rows", 9) && PaperSection.has(ctx, "ou_cols", 8)
+                ? "ou_rows = 9 AND ou_cols = 8" : "true";
     }
 
     /** The points of token-wise networks at {@code at}, with pruning and encoding labels. */
@@ -112,9 +112,17 @@ final class TransformersSection implements Section {
                 + ENCODING_ORDER.replace("encoding)", "s.encoding)");
     }
 
-    /** Long table of the speedup figure: sre-bit latency against the offset-fed dense latency. */
-    static String figureData(String at) {
-        return "SELECT network, encoding, pruning, `SRE vs offset dense (x)` AS speedup FROM (" + perSetting(at) + ")";
+    /**
+     * Long table of the speedup figure, taken from the per-setting table rather than queried again:
+     * sre-bit latency against the offset-fed dense latency.
+     */
+    static Table speedupFigureData(Table perSetting) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (int r = 0; r < perSetting.size(); r++) {
+            rows.add(java.util.Arrays.asList(perSetting.value(r, "network"), perSetting.value(r, "encoding"),
+                    perSetting.value(r, "pruning"), perSetting.value(r, "SRE vs offset dense (x)")));
+        }
+        return new Table(List.of("network", "encoding", "pruning", "speedup"), rows);
     }
 
     /** Per network, pruning, encoding: digital MACs and their share of latency and energy, dense and sre-bit. */
